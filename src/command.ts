@@ -1,0 +1,78 @@
+import {
+  $Command,
+  type ChimeClientResolvedConfig,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
+} from '@aws-sdk/client-chime';
+import type { Handler, HttpHandlerOptions, MetadataBearer, MiddlewareStack, Pluggable } from '@smithy/types';
+import {
+  CREATE_APP_INSTANCE_USER_REQUEST,
+  type CreateAppInstanceUserRequest,
+  type CreateAppInstanceUserResponse,
+} from './operations/create-app-instance-user.js';
+import { chimeIdentityMigration, hasMigrationPlugin, SHIM_CALL, type ShimCall } from './plugin.js';
+import { redact } from './redaction.js';
+
+export type CreateAppInstanceUserCommandInput = CreateAppInstanceUserRequest;
+export type CreateAppInstanceUserCommandOutput = CreateAppInstanceUserResponse & MetadataBearer;
+
+/**
+ * Current clients add their auth-scheme middleware "before endpointV2Middleware", a middleware
+ * every generated command brings. This command never reaches the serialize step (the plugin
+ * answers at initialize), but the anchor must exist for the stack to resolve.
+ */
+const ENDPOINT_ANCHOR: Pluggable<any, any> = {
+  applyToStack(stack) {
+    stack.add((next) => next, { step: 'serialize', name: 'endpointV2Middleware', override: true });
+  },
+};
+
+/**
+ * The legacy `CreateAppInstanceUserCommand`, which `@aws-sdk/client-chime` 3.757.0 and later no
+ * longer have. Sent through any `ChimeClient`, it is served by Chime SDK Identity: the shim's
+ * own client carries the migration plugin, and on a plain client the command brings the plugin
+ * itself, with the process-wide options.
+ *
+ * @example
+ * ```ts
+ * import { ChimeClient, CreateAppInstanceUserCommand } from 'chime-identity-shim';
+ *
+ * const client = new ChimeClient({ region: 'us-east-1' });
+ * const { AppInstanceUserArn } = await client.send(
+ *   new CreateAppInstanceUserCommand({ AppInstanceArn, AppInstanceUserId: 'user-1', Name: 'Ada' }),
+ * );
+ * ```
+ */
+export class CreateAppInstanceUserCommand extends $Command<
+  CreateAppInstanceUserCommandInput,
+  CreateAppInstanceUserCommandOutput,
+  ChimeClientResolvedConfig,
+  ServiceInputTypes,
+  ServiceOutputTypes
+> {
+  readonly input: CreateAppInstanceUserCommandInput;
+
+  constructor(input: CreateAppInstanceUserCommandInput) {
+    super();
+    this.input = input;
+  }
+
+  override resolveMiddleware(
+    clientStack: MiddlewareStack<ServiceInputTypes, ServiceOutputTypes>,
+    configuration: ChimeClientResolvedConfig,
+    options?: HttpHandlerOptions,
+  ): Handler<CreateAppInstanceUserCommandInput, CreateAppInstanceUserCommandOutput> {
+    const call: ShimCall = { config: configuration, sendOptions: options };
+    return this.resolveMiddlewareWithContext(clientStack, configuration, options, {
+      CommandCtor: CreateAppInstanceUserCommand,
+      middlewareFn: () =>
+        hasMigrationPlugin(clientStack) ? [ENDPOINT_ANCHOR] : [ENDPOINT_ANCHOR, chimeIdentityMigration()],
+      clientName: 'ChimeClient',
+      commandName: 'CreateAppInstanceUserCommand',
+      inputFilterSensitiveLog: (input: unknown) => redact(input, CREATE_APP_INSTANCE_USER_REQUEST),
+      outputFilterSensitiveLog: (output: unknown) => output,
+      smithyContext: { service: 'UCBuzzConsoleService', operation: 'CreateAppInstanceUser' },
+      additionalContext: { [SHIM_CALL]: call },
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import type * as LegacyChime from '@aws-sdk/client-chime';
+import type { ResponseMetadata } from '@smithy/types';
+import type { Violation } from './validation.js';
+import { formatViolations } from './validation.js';
+
+type LegacyModule = typeof LegacyChime;
+
+/**
+ * The legacy error classes a caller's catch blocks test against. They must come from the
+ * caller's own copy of `@aws-sdk/client-chime` (a peer dependency, so there is one): an identity
+ * `ConflictException` is not `instanceof` the legacy one, because the current runtime's
+ * `Symbol.hasInstance` compares namespaced shape ids and 3.699 only walks the prototype chain.
+ *
+ * Loaded on first need, not at start-up: the success path of the function entry never needs
+ * the legacy package, and loading it costs about 100 ms of cold start.
+ */
+let legacyModule: Promise<LegacyModule> | undefined;
+export function loadLegacyModule(): Promise<LegacyModule> {
+  legacyModule ??= import('@aws-sdk/client-chime');
+  return legacyModule;
+}
+
+/** The errors both models declare, plus `NotFoundException`; each has a legacy class of the same name. */
+const LEGACY_CLASS_NAMES = [
+  'BadRequestException',
+  'ConflictException',
+  'ForbiddenException',
+  'NotFoundException',
+  'ResourceLimitExceededException',
+  'ServiceFailureException',
+  'ServiceUnavailableException',
+  'ThrottledClientException',
+  'UnauthorizedClientException',
+] as const;
+type LegacyClassName = (typeof LEGACY_CLASS_NAMES)[number];
+
+function isLegacyClassName(name: string): name is LegacyClassName {
+  return (LEGACY_CLASS_NAMES as readonly string[]).includes(name);
+}
+
+interface ServiceErrorLike extends Error {
+  $fault: 'client' | 'server';
+  $metadata: ResponseMetadata;
+  Code?: string;
+  Message?: string;
+}
+
+function isServiceError(error: unknown): error is ServiceErrorLike {
+  return (
+    error instanceof Error &&
+    ((error as Partial<ServiceErrorLike>).$fault === 'client' ||
+      (error as Partial<ServiceErrorLike>).$fault === 'server') &&
+    typeof (error as Partial<ServiceErrorLike>).$metadata === 'object'
+  );
+}
+
+/** The status of an HTTP response the SDK could not parse (it attaches `$metadata` to the parse error). */
+function unparsedResponseStatus(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const status = (error as { $metadata?: ResponseMetadata }).$metadata?.httpStatusCode;
+  return typeof status === 'number' && status >= 300 ? status : undefined;
+}
+
+/**
+ * Rebuilds a Chime SDK Identity error with the caller's legacy classes, keeping `name`,
+ * `message`, `Code`, `Message`, `$fault`, `$metadata` and the hidden `$response`, with the
+ * original as `cause`. Network errors, timeouts and aborts are returned as they are.
+ */
+export async function toLegacyError(error: unknown): Promise<unknown> {
+  if (isServiceError(error)) {
+    const legacy = await loadLegacyModule();
+    // Legacy errors carried the body's `Message` both as `message` and `Message`; the new SDK
+    // only fills `message`.
+    const options = {
+      $metadata: error.$metadata,
+      message: error.message,
+      ...(error.Code !== undefined && { Code: error.Code }),
+      Message: error.Message ?? error.message,
+    };
+    const translated = isLegacyClassName(error.name)
+      ? new legacy[error.name](options as ConstructorParameters<LegacyModule[LegacyClassName]>[0])
+      : // Unknown codes keep their name on the base class, as both SDKs do for unmodelled errors.
+        Object.assign(
+          new legacy.ChimeServiceException({ name: error.name, $fault: error.$fault, ...options }),
+          {
+            ...(error.Code !== undefined && { Code: error.Code }),
+          },
+        );
+    return withOrigin(translated, error);
+  }
+  const status = unparsedResponseStatus(error);
+  if (status !== undefined) {
+    // An HTML page from a proxy or load balancer: the SDK raises a parse error, which no legacy
+    // catch block expects. It becomes the legacy base class, carrying the status.
+    const legacy = await loadLegacyModule();
+    const translated = new legacy.ChimeServiceException({
+      name: 'ChimeServiceException',
+      $fault: status >= 500 ? 'server' : 'client',
+      $metadata: (error as { $metadata: ResponseMetadata }).$metadata,
+      message: `Chime SDK Identity answered HTTP ${status} with a body that is not a JSON error`,
+    });
+    return withOrigin(translated, error as Error);
+  }
+  return error;
+}
+
+/** The legacy `BadRequestException` for input that broke the model's constraints; nothing was sent. */
+export async function badRequest(violations: readonly Violation[]): Promise<Error> {
+  const legacy = await loadLegacyModule();
+  const message = formatViolations(violations);
+  return new legacy.BadRequestException({
+    // Shaped as the service's answer would be; `attempts: 0` says that nothing was sent.
+    $metadata: { httpStatusCode: 400, attempts: 0, totalRetryDelay: 0 },
+    message,
+    Code: 'BadRequest',
+    Message: message,
+  });
+}
+
+function withOrigin<T extends Error>(translated: T, original: Error): T {
+  Object.defineProperty(translated, 'cause', { value: original, writable: true, configurable: true });
+  const response = (original as { $response?: unknown }).$response;
+  if (response !== undefined) {
+    Object.defineProperty(translated, '$response', { value: response, writable: true, configurable: true });
+  }
+  return translated;
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects run the same source against the two SDK generations users have:
+ * - `current`: the newest `@aws-sdk/client-chime`, which no longer has CreateAppInstanceUser;
+ * - `sdk-3.699`: `@aws-sdk/client-chime` resolved to the real 3.699.0 package (installed as the
+ *   `legacy-chime` alias), as in a service pinned to it: the shim's own imports of the peer
+ *   resolve there too, so `instanceof` is checked against the classes that service really has.
+ */
+export default defineConfig({
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'current', include: ['test/**/*.test.ts'], exclude: ['test/sdk-3.699/**'] },
+      },
+      {
+        extends: true,
+        resolve: { alias: [{ find: /^@aws-sdk\/client-chime$/, replacement: 'legacy-chime' }] },
+        test: { name: 'sdk-3.699', include: ['test/sdk-3.699/**/*.test.ts'] },
+      },
+    ],
+  },
+});
