@@ -19,7 +19,7 @@ export default defineConfig({
       {
         extends: true,
         resolve: { alias: [{ find: /^@aws-sdk\/client-chime$/, replacement: 'legacy-chime' }] },
-        test: { name: 'sdk-3.699', include: ['test/sdk-3.699/**/*.test.ts'] },
+        test: { name: 'sdk-3.699', include: ['test/sdk-3.699/**/*.test.ts', 'test/core/**/*.test.ts'] },
       },
     ],
   },

@@ -1,6 +1,7 @@
 import {
   $Command,
   type ChimeClientResolvedConfig,
+  ListAccountsCommand,
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from '@aws-sdk/client-chime';
@@ -15,6 +16,21 @@ import { redact } from './redaction.js';
 
 export type CreateAppInstanceUserCommandInput = CreateAppInstanceUserRequest;
 export type CreateAppInstanceUserCommandOutput = CreateAppInstanceUserResponse & MetadataBearer;
+
+/**
+ * The SDK's `Command` base class, from the installed `@aws-sdk/client-chime`, so the command is
+ * the same kind of object its client expects. 3.699 declares `$Command` as an export but does
+ * not set it at runtime; there it is found up the prototype chain of one of its own commands
+ * (`Command.classBuilder()` builds each command class on top of it).
+ */
+const CommandBase: typeof $Command = $Command ?? findCommandBase(ListAccountsCommand);
+
+function findCommandBase(command: object): typeof $Command {
+  let candidate: object | null = command;
+  while (candidate && !Object.hasOwn(candidate, 'classBuilder')) candidate = Object.getPrototypeOf(candidate);
+  if (!candidate) throw new Error('chime-identity-shim: @aws-sdk/client-chime has no Command base class');
+  return candidate as typeof $Command;
+}
 
 /**
  * Current clients add their auth-scheme middleware "before endpointV2Middleware", a middleware
@@ -43,7 +59,7 @@ const ENDPOINT_ANCHOR: Pluggable<any, any> = {
  * );
  * ```
  */
-export class CreateAppInstanceUserCommand extends $Command<
+export class CreateAppInstanceUserCommand extends CommandBase<
   CreateAppInstanceUserCommandInput,
   CreateAppInstanceUserCommandOutput,
   ChimeClientResolvedConfig,

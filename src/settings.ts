@@ -96,14 +96,23 @@ export function prepareOptions(options: ShimOptions | undefined, where: string):
   if (onEvent !== undefined && typeof onEvent !== 'function') {
     throw configurationError(`${where}.onEvent`, `must be a function, got ${typeof onEvent}`);
   }
-  const route =
-    options.route === undefined
-      ? undefined
-      : compileRoute(options.route, {
-          defaultRoute: defaultRoute ?? DEFAULT_ROUTE,
-          timeoutMs: routeTimeoutMs ?? DEFAULT_ROUTE_TIMEOUT_MS,
-        });
+  const route = options.route === undefined ? undefined : compileRouteOption(options, where);
   return { options, route, regions: regions ? new Set(regions) : undefined };
+}
+
+/** Route errors name the field from `route` down (`route.percentage ...`); prefix where it was given. */
+function compileRouteOption(options: ShimOptions, where: string): RouteSource {
+  try {
+    return compileRoute(options.route!, {
+      defaultRoute: options.defaultRoute ?? DEFAULT_ROUTE,
+      timeoutMs: options.routeTimeoutMs ?? DEFAULT_ROUTE_TIMEOUT_MS,
+    });
+  } catch (error) {
+    if (error instanceof ChimeIdentityShimConfigurationError) {
+      throw new ChimeIdentityShimConfigurationError(`${where}.${error.message}`, { cause: error });
+    }
+    throw error;
+  }
 }
 
 const EMPTY: PreparedOptions = { options: {}, route: undefined, regions: undefined };

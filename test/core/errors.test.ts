@@ -1,10 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as Legacy from '@aws-sdk/client-chime';
 import * as Identity from '@aws-sdk/client-chime-sdk-identity';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Shim from '../../src/index.js';
-import * as Legacy from '@aws-sdk/client-chime';
 
 // The shim's identity client, injected and mocked per instance (the recipe in docs/testing.md).
 const identityClient = new Identity.ChimeSDKIdentityClient({ region: 'us-east-1' });
@@ -39,7 +39,7 @@ describe('Errors: every service error reaches the caller as an instance of its o
     const original = new IdentityError({
       $metadata: { ...$metadata, httpStatusCode: status },
       message: `${name} happened`,
-      Code: 'SomeCode',
+      Code: 'SomeCode' as never,
     });
     identity.on(Identity.CreateAppInstanceUserCommand).rejects(original);
 
@@ -53,7 +53,7 @@ describe('Errors: every service error reaches the caller as an instance of its o
     expect(error).toMatchObject({
       name,
       message: `${name} happened`,
-      Code: 'SomeCode',
+      Code: 'SomeCode' as never,
       Message: `${name} happened`,
       $fault: fault,
       $metadata: { httpStatusCode: status, requestId: 'req-123', attempts: 2, totalRetryDelay: 40 },
@@ -83,7 +83,10 @@ describe('Errors: every service error reaches the caller as an instance of its o
   });
 
   it('network errors, timeouts and aborts pass through as the SDK raised them', async () => {
-    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', $metadata: { attempts: 3 } });
+    const reset = Object.assign(new Error('socket hang up'), {
+      code: 'ECONNRESET',
+      $metadata: { attempts: 3 },
+    });
     const timeout = Object.assign(new Error('Connection timed out after 10 ms'), { name: 'TimeoutError' });
     const abort = Object.assign(new Error('Request aborted'), { name: 'AbortError' });
     for (const original of [reset, timeout, abort]) {
@@ -112,7 +115,11 @@ describe('Errors: a non-JSON error body becomes a legacy ChimeServiceException c
 
   it('HTML 502 from a proxy', async () => {
     const error = await Shim.createAppInstanceUser(input, {
-      identityConfig: { endpoint, maxAttempts: 1, credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' } },
+      identityConfig: {
+        endpoint,
+        maxAttempts: 1,
+        credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' },
+      },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Legacy.ChimeServiceException);
     expect(error).toMatchObject({ $fault: 'server', $metadata: { httpStatusCode: 502 } });

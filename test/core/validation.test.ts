@@ -4,35 +4,63 @@ import {
 } from '@aws-sdk/client-chime-sdk-identity';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { BadRequestException, type CreateAppInstanceUserRequest, createAppInstanceUser } from '../../src/index.js';
+import {
+  BadRequestException,
+  type CreateAppInstanceUserRequest,
+  createAppInstanceUser,
+} from '../../src/index.js';
 
 const identity = mockClient(ChimeSDKIdentityClient);
 afterAll(() => identity.restore());
 beforeEach(() => {
   identity.reset();
-  identity.on(IdentityCreateAppInstanceUserCommand).resolves({ AppInstanceUserArn: 'arn:created', $metadata: {} });
+  identity
+    .on(IdentityCreateAppInstanceUserCommand)
+    .resolves({ AppInstanceUserArn: 'arn:created', $metadata: {} });
 });
 
 const ARN = 'arn:aws:chime:us-east-1:111122223333:app-instance/0f1e2d3c-aaaa-bbbb-cccc-000000000000';
 const valid = { AppInstanceArn: ARN, AppInstanceUserId: 'user-1', Name: 'Ada Lovelace' };
-const options = { identityConfig: { region: 'us-east-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' } } };
+const options = {
+  identityConfig: { region: 'us-east-1', credentials: { accessKeyId: 'AKID', secretAccessKey: 'x' } },
+};
 
 /** [case, input, the member path, the constraint] */
 const invalid: Array<[string, unknown, string, string]> = [
   ['input is null', null, 'createAppInstanceUserRequest', 'Member must be a structure'],
   ['input is a string', 'user-1', 'createAppInstanceUserRequest', 'Member must be a structure'],
   ['input is an array', [valid], 'createAppInstanceUserRequest', 'Member must be a structure'],
-  ['AppInstanceArn missing', { ...valid, AppInstanceArn: undefined }, 'appInstanceArn', 'Member must not be null'],
+  [
+    'AppInstanceArn missing',
+    { ...valid, AppInstanceArn: undefined },
+    'appInstanceArn',
+    'Member must not be null',
+  ],
   ['AppInstanceArn null', { ...valid, AppInstanceArn: null }, 'appInstanceArn', 'Member must not be null'],
-  ['AppInstanceArn not a string', { ...valid, AppInstanceArn: 42 }, 'appInstanceArn', 'Member must be a string'],
-  ['AppInstanceArn under 5', { ...valid, AppInstanceArn: 'arn:' }, 'appInstanceArn', 'Member must have length greater than or equal to 5'],
+  [
+    'AppInstanceArn not a string',
+    { ...valid, AppInstanceArn: 42 },
+    'appInstanceArn',
+    'Member must be a string',
+  ],
+  [
+    'AppInstanceArn under 5',
+    { ...valid, AppInstanceArn: 'arn:' },
+    'appInstanceArn',
+    'Member must have length greater than or equal to 5',
+  ],
   [
     'AppInstanceArn over 1600',
     { ...valid, AppInstanceArn: `${ARN}/${'x'.repeat(1600)}` },
     'appInstanceArn',
     'Member must have length less than or equal to 1600',
   ],
-  ['AppInstanceArn not an ARN', { ...valid, AppInstanceArn: 'not-an-arn' }, 'appInstanceArn', 'Member must satisfy regular expression pattern'],
+  [
+    'AppInstanceArn not an ARN',
+    { ...valid, AppInstanceArn: 'not-an-arn' },
+    'appInstanceArn',
+    'Member must satisfy regular expression pattern',
+  ],
   [
     'AppInstanceArn resource starting with /',
     { ...valid, AppInstanceArn: 'arn:aws:chime:us-east-1:111122223333:/app-instance/x' },
@@ -45,8 +73,18 @@ const invalid: Array<[string, unknown, string, string]> = [
     'appInstanceArn',
     'Member must satisfy regular expression pattern',
   ],
-  ['AppInstanceUserId missing', { ...valid, AppInstanceUserId: undefined }, 'appInstanceUserId', 'Member must not be null'],
-  ['AppInstanceUserId empty', { ...valid, AppInstanceUserId: '' }, 'appInstanceUserId', 'Member must have length greater than or equal to 1'],
+  [
+    'AppInstanceUserId missing',
+    { ...valid, AppInstanceUserId: undefined },
+    'appInstanceUserId',
+    'Member must not be null',
+  ],
+  [
+    'AppInstanceUserId empty',
+    { ...valid, AppInstanceUserId: '' },
+    'appInstanceUserId',
+    'Member must have length greater than or equal to 1',
+  ],
   [
     'AppInstanceUserId over 64',
     { ...valid, AppInstanceUserId: 'a'.repeat(65) },
@@ -71,11 +109,26 @@ const invalid: Array<[string, unknown, string, string]> = [
     'appInstanceUserId',
     'Member must satisfy regular expression pattern',
   ],
-  ['AppInstanceUserId a number', { ...valid, AppInstanceUserId: 7 }, 'appInstanceUserId', 'Member must be a string'],
+  [
+    'AppInstanceUserId a number',
+    { ...valid, AppInstanceUserId: 7 },
+    'appInstanceUserId',
+    'Member must be a string',
+  ],
   ['Name missing', { ...valid, Name: undefined }, 'name', 'Member must not be null'],
   ['Name empty', { ...valid, Name: '' }, 'name', 'Member must have length greater than or equal to 1'],
-  ['Name only whitespace', { ...valid, Name: ' \t\n ' }, 'name', 'Member must satisfy regular expression pattern'],
-  ['Name over 100', { ...valid, Name: 'n'.repeat(101) }, 'name', 'Member must have length less than or equal to 100'],
+  [
+    'Name only whitespace',
+    { ...valid, Name: ' \t\n ' },
+    'name',
+    'Member must satisfy regular expression pattern',
+  ],
+  [
+    'Name over 100',
+    { ...valid, Name: 'n'.repeat(101) },
+    'name',
+    'Member must have length less than or equal to 100',
+  ],
   [
     'Name over 100 code points of emoji',
     { ...valid, Name: '🙂'.repeat(101) },
@@ -83,7 +136,12 @@ const invalid: Array<[string, unknown, string, string]> = [
     'Member must have length less than or equal to 100',
   ],
   ['Name an object', { ...valid, Name: { first: 'Ada' } }, 'name', 'Member must be a string'],
-  ['Metadata over 1024', { ...valid, Metadata: 'm'.repeat(1025) }, 'metadata', 'Member must have length less than or equal to 1024'],
+  [
+    'Metadata over 1024',
+    { ...valid, Metadata: 'm'.repeat(1025) },
+    'metadata',
+    'Member must have length less than or equal to 1024',
+  ],
   ['Metadata a number', { ...valid, Metadata: 1 }, 'metadata', 'Member must be a string'],
   [
     'ClientRequestToken of 1',
@@ -120,7 +178,12 @@ const invalid: Array<[string, unknown, string, string]> = [
   ['Tag not a structure', { ...valid, Tags: ['k=v'] }, 'tags.1.member', 'Member must be a structure'],
   ['Tag Key missing', { ...valid, Tags: [{ Value: 'v' }] }, 'tags.1.member.key', 'Member must not be null'],
   ['Tag Value missing', { ...valid, Tags: [{ Key: 'k' }] }, 'tags.1.member.value', 'Member must not be null'],
-  ['Tag Key empty', { ...valid, Tags: [{ Key: '', Value: 'v' }] }, 'tags.1.member.key', 'Member must have length greater than or equal to 1'],
+  [
+    'Tag Key empty',
+    { ...valid, Tags: [{ Key: '', Value: 'v' }] },
+    'tags.1.member.key',
+    'Member must have length greater than or equal to 1',
+  ],
   [
     'Tag Key over 128',
     { ...valid, Tags: [{ Key: 'k'.repeat(129), Value: 'v' }] },
@@ -129,11 +192,22 @@ const invalid: Array<[string, unknown, string, string]> = [
   ],
   [
     'Tag Value over 256 (second tag)',
-    { ...valid, Tags: [{ Key: 'a', Value: 'b' }, { Key: 'k', Value: 'v'.repeat(257) }] },
+    {
+      ...valid,
+      Tags: [
+        { Key: 'a', Value: 'b' },
+        { Key: 'k', Value: 'v'.repeat(257) },
+      ],
+    },
     'tags.2.member.value',
     'Member must have length less than or equal to 256',
   ],
-  ['Tag with an unknown member', { ...valid, Tags: [{ Key: 'k', Value: 'v', Extra: 1 }] }, 'tags.1.member.Extra', 'Member is not part of the request'],
+  [
+    'Tag with an unknown member',
+    { ...valid, Tags: [{ Key: 'k', Value: 'v', Extra: 1 }] },
+    'tags.1.member.Extra',
+    'Member is not part of the request',
+  ],
   [
     'ExpirationDays 0',
     { ...valid, ExpirationSettings: { ExpirationDays: 0, ExpirationCriterion: 'CREATED_TIMESTAMP' } },
@@ -164,8 +238,20 @@ const invalid: Array<[string, unknown, string, string]> = [
     'expirationSettings.expirationCriterion',
     'Member must not be null',
   ],
-  ['an unknown member (a typo of Metadata)', { ...valid, Metdata: 'x' }, 'Metdata', 'Member is not part of the request'],
-  ['an own __proto__ key', JSON.parse(`{"__proto__": {"polluted": true}, "AppInstanceArn": "${ARN}", "AppInstanceUserId": "u1", "Name": "n"}`), '__proto__', 'Member is not part of the request'],
+  [
+    'an unknown member (a typo of Metadata)',
+    { ...valid, Metdata: 'x' },
+    'Metdata',
+    'Member is not part of the request',
+  ],
+  [
+    'an own __proto__ key',
+    JSON.parse(
+      `{"__proto__": {"polluted": true}, "AppInstanceArn": "${ARN}", "AppInstanceUserId": "u1", "Name": "n"}`,
+    ),
+    '__proto__',
+    'Member is not part of the request',
+  ],
   ['a constructor key', { ...valid, constructor: 'x' }, 'constructor', 'Member is not part of the request'],
   [
     'a member whose getter throws',
@@ -199,23 +285,29 @@ const invalid: Array<[string, unknown, string, string]> = [
 ];
 
 describe('Behaviour of one call: validation before any network I/O, with the legacy model constraints', () => {
-  it.each(invalid)('%s -> BadRequestException naming the member, nothing sent', async (_case, input, path, constraint) => {
-    const error = await createAppInstanceUser(input as CreateAppInstanceUserRequest, options).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BadRequestException);
-    const badRequest = error as BadRequestException;
-    expect(badRequest.name).toBe('BadRequestException');
-    expect(badRequest.$fault).toBe('client');
-    expect(badRequest.Code).toBe('BadRequest');
-    expect(badRequest.$metadata).toMatchObject({ httpStatusCode: 400, attempts: 0 });
-    expect(badRequest.message).toMatch(/^\d+ validation errors? detected: /);
-    expect(badRequest.message).toContain(`Value at '${path}' failed to satisfy constraint: ${constraint}`);
-    expect(identity.calls()).toHaveLength(0);
-  });
+  it.each(invalid)(
+    '%s -> BadRequestException naming the member, nothing sent',
+    async (_case, input, path, constraint) => {
+      const error = await createAppInstanceUser(input as CreateAppInstanceUserRequest, options).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(BadRequestException);
+      const badRequest = error as BadRequestException;
+      expect(badRequest.name).toBe('BadRequestException');
+      expect(badRequest.$fault).toBe('client');
+      expect(badRequest.Code).toBe('BadRequest');
+      expect(badRequest.$metadata).toMatchObject({ httpStatusCode: 400, attempts: 0 });
+      expect(badRequest.message).toMatch(/^\d+ validation errors? detected: /);
+      expect(badRequest.message).toContain(`Value at '${path}' failed to satisfy constraint: ${constraint}`);
+      expect(identity.calls()).toHaveLength(0);
+    },
+  );
 
   it('reports every broken constraint in one message, as the service does', async () => {
-    const error = (await createAppInstanceUser({ AppInstanceArn: ARN } as CreateAppInstanceUserRequest, options).catch(
-      (e: unknown) => e,
-    )) as Error;
+    const error = (await createAppInstanceUser(
+      { AppInstanceArn: ARN } as CreateAppInstanceUserRequest,
+      options,
+    ).catch((e: unknown) => e)) as Error;
     expect(error.message).toBe(
       "2 validation errors detected: Value at 'appInstanceUserId' failed to satisfy constraint: Member must not be null; " +
         "Value at 'name' failed to satisfy constraint: Member must not be null",
@@ -224,9 +316,10 @@ describe('Behaviour of one call: validation before any network I/O, with the leg
 
   it('never echoes the value of a member (several are sensitive)', async () => {
     const secret = 'canary-name-7f3a';
-    const error = (await createAppInstanceUser({ ...valid, Name: `${secret}${' '.repeat(100)}` }, options).catch(
-      (e: unknown) => e,
-    )) as Error;
+    const error = (await createAppInstanceUser(
+      { ...valid, Name: `${secret}${' '.repeat(100)}` },
+      options,
+    ).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(BadRequestException);
     expect(error.message).not.toContain(secret);
   });
@@ -240,7 +333,10 @@ describe('Behaviour of one call: validation before any network I/O, with the leg
   /** Valid edge cases at the limits reach the wire as given. */
   const atLimits: Array<[string, CreateAppInstanceUserRequest]> = [
     ['a one-character user id', { ...valid, AppInstanceUserId: 'a' }],
-    ['a 64-character user id with every allowed punctuation', { ...valid, AppInstanceUserId: `a:-_.@${'b'.repeat(57)}c` }],
+    [
+      'a 64-character user id with every allowed punctuation',
+      { ...valid, AppInstanceUserId: `a:-_.@${'b'.repeat(57)}c` },
+    ],
     ['a 100-character name', { ...valid, Name: 'n'.repeat(100) }],
     ['a 100-emoji name (code points, not UTF-16 units)', { ...valid, Name: '🙂'.repeat(100) }],
     ['a name with surrounding whitespace', { ...valid, Name: '  Ada  ' }],
@@ -248,15 +344,35 @@ describe('Behaviour of one call: validation before any network I/O, with the leg
     ['1024 characters of metadata', { ...valid, Metadata: 'm'.repeat(1024) }],
     ['a 2-character token', { ...valid, ClientRequestToken: 'ab' }],
     ['a 64-character token', { ...valid, ClientRequestToken: `${'t'.repeat(62)}-_` }],
-    ['50 tags at their size limits', { ...valid, Tags: Array.from({ length: 50 }, (_, i) => ({ Key: `${i}`.padEnd(128, 'k'), Value: 'v'.repeat(256) })) }],
-    ['ExpirationDays 1', { ...valid, ExpirationSettings: { ExpirationDays: 1, ExpirationCriterion: 'CREATED_TIMESTAMP' } }],
-    ['ExpirationDays 5475', { ...valid, ExpirationSettings: { ExpirationDays: 5475, ExpirationCriterion: 'CREATED_TIMESTAMP' } }],
+    [
+      '50 tags at their size limits',
+      {
+        ...valid,
+        Tags: Array.from({ length: 50 }, (_, i) => ({
+          Key: `${i}`.padEnd(128, 'k'),
+          Value: 'v'.repeat(256),
+        })),
+      },
+    ],
+    [
+      'ExpirationDays 1',
+      { ...valid, ExpirationSettings: { ExpirationDays: 1, ExpirationCriterion: 'CREATED_TIMESTAMP' } },
+    ],
+    [
+      'ExpirationDays 5475',
+      { ...valid, ExpirationSettings: { ExpirationDays: 5475, ExpirationCriterion: 'CREATED_TIMESTAMP' } },
+    ],
     // The pattern caps the resource part at 1024 characters, below the 1600 length limit.
-    ['an ARN with a 1024-character resource', { ...valid, AppInstanceArn: `arn:aws:chime:us-east-1:111122223333:${'r'.repeat(1024)}` }],
+    [
+      'an ARN with a 1024-character resource',
+      { ...valid, AppInstanceArn: `arn:aws:chime:us-east-1:111122223333:${'r'.repeat(1024)}` },
+    ],
     ['an eu-central-1 ARN', { ...valid, AppInstanceArn: ARN.replace('us-east-1', 'eu-central-1') }],
   ];
   it.each(atLimits)('%s is sent as given', async (_case, input) => {
-    await expect(createAppInstanceUser(input, options)).resolves.toMatchObject({ AppInstanceUserArn: 'arn:created' });
+    await expect(createAppInstanceUser(input, options)).resolves.toMatchObject({
+      AppInstanceUserArn: 'arn:created',
+    });
     const sent = identity.commandCalls(IdentityCreateAppInstanceUserCommand)[0]?.args[0].input;
     expect(sent).toMatchObject(input);
   });
