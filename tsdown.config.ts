@@ -6,6 +6,8 @@ export default defineConfig({
     function: 'src/function.ts',
     emulator: 'src/emulator/index.ts',
     cli: 'src/cli/index.ts',
+    // Not a public subpath (package.json exports leave it out): the route-decision bench loads it.
+    routing: 'src/routing/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

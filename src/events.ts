@@ -9,7 +9,7 @@ export interface ShimEvent {
   readonly operation: 'CreateAppInstanceUser';
   /** The route taken; `undefined` when the input was rejected before a route was decided. */
   readonly route: Route | undefined;
-  /** Why this route: `env`, `static`, `plan:bucket=37`, `plan:deny`, `function`, `fallback:<why>`, or `validation`. */
+  /** Why this route: `env`, `static`, `plan:bucket=37`, `plan:deny`, `function`, `fallback:<why>`; `validation` or `configuration` when the call failed before a route was decided. */
   readonly reason: string;
   /** The region the call was served in (`us-east-1` on the legacy route). */
   readonly region: string | undefined;

@@ -18,7 +18,18 @@ export type {
 } from './operations/create-app-instance-user.js';
 export type { ShimOptions } from './options.js';
 export type { CreateAppInstanceUserOutput } from './pipeline.js';
-export type { Route, RouteContext, RouteDecision, RouteFunction, RouteSetting } from './routing/index.js';
+export type {
+  OpenFeatureFlag,
+  OpenFeatureRoute,
+  RolloutPlan,
+  RolloutPlanIds,
+  RolloutStickiness,
+  Route,
+  RouteContext,
+  RouteDecision,
+  RouteFunction,
+  RouteSetting,
+} from './routing/index.js';
 export { ROUTE_ENVIRONMENT_VARIABLE } from './routing/index.js';
 export { configureChimeIdentityShim, DEFAULT_REGIONS } from './settings.js';
 

@@ -58,8 +58,11 @@ export async function createAppInstanceUserThroughShim(
   const settings = settingsFor(site.layer);
   let decision: RouteDecision | undefined;
   let region: string | undefined;
+  // What failed when no route was decided: the input, or the routing configuration.
+  let stage: 'validation' | 'configuration' = 'validation';
   try {
     const request = await checkRequest(input, settings.regions);
+    stage = 'configuration';
     const arnRegion = regionOf(request.AppInstanceArn);
     decision = await decideRoute(settings.route, {
       AppInstanceUserId: request.AppInstanceUserId,
@@ -96,7 +99,7 @@ export async function createAppInstanceUserThroughShim(
     emitEvent(settings.onEvent, {
       operation: 'CreateAppInstanceUser',
       route: decision?.route,
-      reason: decision?.reason ?? 'validation',
+      reason: decision?.reason ?? stage,
       region,
       outcome: 'error',
       errorName: error instanceof Error ? error.name : typeof error,

@@ -100,19 +100,12 @@ export function prepareOptions(options: ShimOptions | undefined, where: string):
   return { options, route, regions: regions ? new Set(regions) : undefined };
 }
 
-/** Route errors name the field from `route` down (`route.percentage ...`); prefix where it was given. */
 function compileRouteOption(options: ShimOptions, where: string): RouteSource {
-  try {
-    return compileRoute(options.route!, {
-      defaultRoute: options.defaultRoute ?? DEFAULT_ROUTE,
-      timeoutMs: options.routeTimeoutMs ?? DEFAULT_ROUTE_TIMEOUT_MS,
-    });
-  } catch (error) {
-    if (error instanceof ChimeIdentityShimConfigurationError) {
-      throw new ChimeIdentityShimConfigurationError(`${where}.${error.message}`, { cause: error });
-    }
-    throw error;
-  }
+  return compileRoute(options.route!, {
+    defaultRoute: options.defaultRoute ?? DEFAULT_ROUTE,
+    timeoutMs: options.routeTimeoutMs ?? DEFAULT_ROUTE_TIMEOUT_MS,
+    name: `${where}.route`,
+  });
 }
 
 const EMPTY: PreparedOptions = { options: {}, route: undefined, regions: undefined };
