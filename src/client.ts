@@ -93,7 +93,7 @@ Object.defineProperty(Chime.prototype, 'createAppInstanceUser', {
     args: CreateAppInstanceUserCommandInput,
     optionsOrCb?: HttpHandlerOptions | Callback,
     cb?: Callback,
-  ): Promise<CreateAppInstanceUserCommandOutput> | undefined {
+  ): Promise<CreateAppInstanceUserCommandOutput | undefined> {
     const command = new CreateAppInstanceUserCommand(args);
     // The same three forms, and the same misuse error, as the SDK's `createAggregatedClient`.
     if (typeof optionsOrCb === 'function') {

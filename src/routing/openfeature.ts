@@ -58,7 +58,14 @@ export type OpenFeatureSdkLoader = () => Promise<unknown>;
  * The only place the SDK is imported, and only when an OpenFeature route is compiled: the
  * package is an optional peer, so nothing on the main path may import it at load.
  */
-const importOpenFeatureSdk: OpenFeatureSdkLoader = () => import('@openfeature/server-sdk');
+const OPENFEATURE_SDK = '@openfeature/server-sdk';
+// The specifier is a variable on purpose: a bundler resolves literal `import()`s at build time,
+// which would fail the build of every application that does not have this optional peer, and
+// would put the SDK into bundles of applications that never use an OpenFeature route.
+const importOpenFeatureSdk: OpenFeatureSdkLoader = () =>
+  import(/* webpackIgnore: true */ /* @vite-ignore */ OPENFEATURE_SDK) as Promise<
+    typeof import('@openfeature/server-sdk')
+  >;
 
 /** The server SDK's no-op provider: what every domain has until the application sets one. */
 const NO_OP_PROVIDER_NAME = 'No-op Provider';

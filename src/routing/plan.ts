@@ -1,5 +1,6 @@
 import murmurHash3 from 'murmurhash3js';
-import semver from 'semver';
+// Only the Range class (as semver's README suggests), not all of semver: less to load and to bundle.
+import Range from 'semver/classes/range.js';
 import { checkKeys, checkRoute, configurationError, describeValue, isPlainObject, own } from './guard.js';
 import type {
   RolloutPlan,
@@ -100,7 +101,7 @@ function serviceVersionTest(
   range: string | undefined,
 ): ((version: string | undefined) => boolean) | undefined {
   if (range === undefined) return undefined;
-  const parsed = new semver.Range(range, { includePrerelease: true });
+  const parsed = new Range(range, { includePrerelease: true });
   let lastVersion: string | undefined;
   let lastResult = false;
   return (version) => {
@@ -111,6 +112,15 @@ function serviceVersionTest(
     }
     return lastResult;
   };
+}
+
+function isRange(value: string): boolean {
+  try {
+    new Range(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Validates the plan's shape and values; the result is a plan with its fields typed and checked. */
@@ -159,11 +169,7 @@ export function checkRolloutPlan(value: Record<string, unknown>, name: string): 
 
   const serviceVersion = own(value, 'serviceVersion');
   if (serviceVersion !== undefined) {
-    if (
-      typeof serviceVersion !== 'string' ||
-      serviceVersion.trim() === '' ||
-      semver.validRange(serviceVersion) === null
-    ) {
+    if (typeof serviceVersion !== 'string' || serviceVersion.trim() === '' || !isRange(serviceVersion)) {
       throw configurationError(
         `${name}.serviceVersion`,
         `must be a semver range such as '>=2.3.0', got ${describeValue(serviceVersion)}`,
