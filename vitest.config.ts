@@ -18,7 +18,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        resolve: { alias: [{ find: /^@aws-sdk\/client-chime$/, replacement: 'legacy-chime' }] },
+        // `@aws-sdk/client-chime` and its subpaths (its package.json, read by the version guard).
+        resolve: { alias: [{ find: /^@aws-sdk\/client-chime(?=\/|$)/, replacement: 'legacy-chime' }] },
         test: { name: 'sdk-3.699', include: ['test/sdk-3.699/**/*.test.ts', 'test/core/**/*.test.ts'] },
       },
     ],

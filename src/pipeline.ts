@@ -4,6 +4,7 @@ import {
   CreateAppInstanceUserCommand as IdentityCreateAppInstanceUserCommand,
 } from '@aws-sdk/client-chime-sdk-identity';
 import type { HttpHandlerOptions, MetadataBearer, ResponseMetadata } from '@smithy/types';
+import { assertSupportedPeers, INSTALLED_PEERS } from './compatibility.js';
 import { badRequest, toLegacyError } from './errors.js';
 import { emitEvent } from './events.js';
 import type { IdentityClientPool } from './identity-clients.js';
@@ -42,6 +43,9 @@ export interface CallSite {
     | ((request: CreateAppInstanceUserRequest) => Promise<CreateAppInstanceUserOutput>)
     | undefined;
 }
+
+// At load: a peer outside the tested ranges fails once, loudly, instead of misbehaving per call.
+assertSupportedPeers(INSTALLED_PEERS);
 
 /** The region the deprecated namespace always used, whatever the ARN or the client said. */
 const LEGACY_REGION = 'us-east-1';

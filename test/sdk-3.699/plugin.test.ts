@@ -5,6 +5,7 @@
 // Type-wise the alias is invisible to tsc, so the test names the package by its alias.
 import * as Pinned from 'legacy-chime';
 import { describe, expect, it } from 'vitest';
+import { INSTALLED_PEERS } from '../../src/compatibility.js';
 import * as Shim from '../../src/index.js';
 import { chimeIdentityMigration, type ShimEvent } from '../../src/index.js';
 import { EMULATOR_CREDENTIALS, RecordingHandler, useEmulator } from '../support/emulator.js';
@@ -34,6 +35,8 @@ describe('Surfaces 2: the plugin on @aws-sdk/client-chime 3.699.0 reroutes the c
     const { createRequire } = await import('node:module');
     const version = createRequire(import.meta.url)('legacy-chime/package.json').version;
     expect(version).toBe('3.699.0');
+    // The version guard sees the same package, and accepts it.
+    expect(INSTALLED_PEERS['@aws-sdk/client-chime']).toBe('3.699.0');
     expect(typeof Pinned.CreateAppInstanceUserCommand).toBe('function');
   });
 
