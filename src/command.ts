@@ -6,13 +6,17 @@ import {
   type ServiceOutputTypes,
 } from '@aws-sdk/client-chime';
 import type { Handler, HttpHandlerOptions, MetadataBearer, MiddlewareStack, Pluggable } from '@smithy/types';
-import {
-  CREATE_APP_INSTANCE_USER_REQUEST,
-  type CreateAppInstanceUserRequest,
-  type CreateAppInstanceUserResponse,
+import type {
+  CreateAppInstanceUserRequest,
+  CreateAppInstanceUserResponse,
 } from './operations/create-app-instance-user.js';
-import { chimeIdentityMigration, hasMigrationPlugin, SHIM_CALL, type ShimCall } from './plugin.js';
-import { redact } from './redaction.js';
+import {
+  chimeIdentityMigration,
+  hasMigrationPlugin,
+  redactRequest,
+  SHIM_CALL,
+  type ShimCall,
+} from './plugin.js';
 
 export type CreateAppInstanceUserCommandInput = CreateAppInstanceUserRequest;
 export type CreateAppInstanceUserCommandOutput = CreateAppInstanceUserResponse & MetadataBearer;
@@ -85,7 +89,7 @@ export class CreateAppInstanceUserCommand extends CommandBase<
         hasMigrationPlugin(clientStack) ? [ENDPOINT_ANCHOR] : [ENDPOINT_ANCHOR, chimeIdentityMigration()],
       clientName: 'ChimeClient',
       commandName: 'CreateAppInstanceUserCommand',
-      inputFilterSensitiveLog: (input: unknown) => redact(input, CREATE_APP_INSTANCE_USER_REQUEST),
+      inputFilterSensitiveLog: redactRequest,
       outputFilterSensitiveLog: (output: unknown) => output,
       smithyContext: { service: 'UCBuzzConsoleService', operation: 'CreateAppInstanceUser' },
       additionalContext: { [SHIM_CALL]: call },

@@ -117,11 +117,15 @@ export async function badRequest(violations: readonly Violation[]): Promise<Erro
   });
 }
 
+/**
+ * Both properties are hidden, as the SDK hides `$response`: the raw response holds the request
+ * it answered, whose `authorization` header names the access key, and loggers print enumerable
+ * properties. `enumerable: false` is spelt out because the constructor may already have set them.
+ */
 function withOrigin<T extends Error>(translated: T, original: Error): T {
-  Object.defineProperty(translated, 'cause', { value: original, writable: true, configurable: true });
+  const hidden = { enumerable: false, writable: true, configurable: true } as const;
+  Object.defineProperty(translated, 'cause', { ...hidden, value: original });
   const response = (original as { $response?: unknown }).$response;
-  if (response !== undefined) {
-    Object.defineProperty(translated, '$response', { value: response, writable: true, configurable: true });
-  }
+  Object.defineProperty(translated, '$response', { ...hidden, value: response });
   return translated;
 }

@@ -13,12 +13,14 @@ import type {
 } from '@smithy/types';
 import { ChimeIdentityShimConfigurationError } from './configuration-error.js';
 import { type InheritableConfig, identityClientPool, inheritIdentityConfig } from './identity-clients.js';
+import { CREATE_APP_INSTANCE_USER_REQUEST } from './operations/create-app-instance-user.js';
 import type { ShimOptions } from './options.js';
 import {
   type CallSite,
   type CreateAppInstanceUserOutput,
   createAppInstanceUserThroughShim,
 } from './pipeline.js';
+import { redact } from './redaction.js';
 import { type CallSettings, type PreparedOptions, prepareOptions } from './settings.js';
 
 /** The command this plugin reroutes: the caller's own (SDK <= 3.750) or the shim's. */
@@ -50,6 +52,9 @@ const PROBE: SerializeHandlerOptions & AbsoluteLocation & { name: string; overri
   tags: ['CHIME_IDENTITY_SHIM'],
   override: true,
 };
+
+/** The legacy log filter of the operation, driven by its descriptor. */
+export const redactRequest = (input: unknown): unknown => redact(input, CREATE_APP_INSTANCE_USER_REQUEST);
 
 /** Stacks that carry the plugin, so the shim's own command does not add it a second time. */
 const shimmedStacks = new WeakSet<object>();
@@ -88,6 +93,10 @@ export function migrationPlugin(layer: PreparedOptions): Pluggable<any, any> {
         (next: InitializeHandler<any, any>, context: HandlerExecutionContext) => async (args) => {
           if (context.commandName !== COMMAND_NAME) return next(args);
           const call = context[SHIM_CALL] as ShimCall | undefined;
+          // The SDK's logger middleware prints the input through this filter, also when the shim
+          // rejected it; 3.699's own filter crashes on a non-list `Tags` and prints members it
+          // does not know (a misspelt `Metdata`). The shim's filter does neither.
+          context.inputFilterSensitiveLog = redactRequest;
           const site: CallSite = call
             ? { layer, pool: poolFor(call.config), sendOptions: call.sendOptions }
             : {

@@ -26,11 +26,17 @@ export type ValidationResult<T> =
  */
 export function validate<T>(input: unknown, shape: Shape, root: string): ValidationResult<T> {
   const violations: Violation[] = [];
-  if (!isStructure(input)) {
-    return { ok: false, violations: [{ path: root, constraint: 'Member must be a structure' }] };
+  try {
+    if (!isStructure(input)) {
+      return { ok: false, violations: [{ path: root, constraint: 'Member must be a structure' }] };
+    }
+    const value = checkStructure(input, shape, '', violations);
+    return violations.length === 0 ? { ok: true, value: value as T } : { ok: false, violations };
+  } catch {
+    // A proxy whose traps throw, a revoked proxy, an array with a throwing `length`: the caller's
+    // object cannot be read as data. That is bad input, not a crash.
+    return { ok: false, violations: [...violations, { path: root, constraint: 'Member could not be read' }] };
   }
-  const value = checkStructure(input, shape, '', violations);
-  return violations.length === 0 ? { ok: true, value: value as T } : { ok: false, violations };
 }
 
 /** `1 validation error detected: Value at 'a' failed to satisfy constraint: X; Value at 'b' ...` */
@@ -125,10 +131,16 @@ function checkMember(value: unknown, member: Member, path: string, violations: V
         return fail(violations, path, `Member must have length greater than or equal to ${check.min}`);
       if (value.length > check.max)
         return fail(violations, path, `Member must have length less than or equal to ${check.max}`);
-      // The service numbers list members from 1: `tags.1.member.key`.
-      return value.map((item, index) =>
-        checkStructure(item, check.member, `${path}.${index + 1}.member`, violations),
-      );
+      // The service numbers list members from 1: `tags.1.member.key`. An index loop, not `map`:
+      // `map` skips the holes of a sparse array, and a hole is not a tag.
+      const items: unknown[] = [];
+      for (let index = 0; index < value.length; index++) {
+        const itemPath = `${path}.${index + 1}.member`;
+        const item = readOwn(value, String(index));
+        if (item === READ_FAILED) violations.push({ path: itemPath, constraint: 'Member could not be read' });
+        else items.push(checkStructure(item, check.member, itemPath, violations));
+      }
+      return items;
     }
     case 'structure':
       return checkStructure(value, check.shape, path, violations);

@@ -423,6 +423,9 @@ export async function startEmulator(options?: EmulatorOptions): Promise<Emulator
       headersTimeout: 10_000,
       requestTimeout: 30_000,
       keepAliveTimeout: 5_000,
+      // Node answers a request without Host with a bare 400 of its own; let it through so the
+      // SigV4 check refuses it AWS-style (the signed `host` header is missing), logged like any other.
+      requireHostHeader: false,
     },
     (req, res) => runtime.handle(req, res),
   );

@@ -1,0 +1,164 @@
+/**
+ * Secrets on a service pinned to @aws-sdk/client-chime 3.699.0 (in this vitest project the
+ * shim's own imports of the peer resolve there too): canaries in Name, Metadata, tag keys and
+ * values, ClientRequestToken and the credentials never appear in events, in the errors the caller
+ * gets, nor in anything the pinned SDK logs through the client's logger, on every call path.
+ * The scenarios are shared with test/reliability/secrets.test.ts.
+ */
+// Type-wise the alias is invisible to tsc, so the test names the package by its alias.
+import * as Pinned from 'legacy-chime';
+import { describe, expect, it } from 'vitest';
+import { identityClientPool } from '../../src/identity-clients.js';
+import type { ShimEvent } from '../../src/index.js';
+import * as Shim from '../../src/index.js';
+import {
+  CANARY_CREDENTIALS,
+  canaryInput,
+  leakedCanaries,
+  OTHER_CANARY_CREDENTIALS,
+  SCENARIOS,
+  USER_ID,
+  useCanaryEmulator,
+} from '../reliability/secrets-scenarios.js';
+import { type CapturingLogger, capturingLogger } from '../reliability/support.js';
+
+const emulator = useCanaryEmulator();
+
+interface Caller {
+  call(input: Record<string, unknown>): Promise<unknown>;
+  close(): void;
+}
+
+interface CallerOptions {
+  readonly credentials: { accessKeyId: string; secretAccessKey: string };
+  readonly logger: CapturingLogger;
+  readonly onEvent: (event: ShimEvent) => void;
+}
+
+function pinnedConfig({ credentials, logger }: CallerOptions) {
+  return {
+    region: 'us-east-1',
+    endpoint: emulator.current.endpoint,
+    credentials,
+    logger,
+    maxAttempts: 2,
+    // The legacy client prepends `identity-` to a custom endpoint's host unless told not to.
+    disableHostPrefix: true,
+  };
+}
+
+function pluginCaller(route: 'identity' | 'legacy') {
+  return (options: CallerOptions): Caller => {
+    const client = new Pinned.ChimeClient(pinnedConfig(options));
+    client.middlewareStack.use(Shim.chimeIdentityMigration({ route, onEvent: options.onEvent }));
+    return {
+      call: (input) => client.send(new Pinned.CreateAppInstanceUserCommand(input as never)),
+      close: () => client.destroy(),
+    };
+  };
+}
+
+const surfaces: Array<[string, (options: CallerOptions) => Caller]> = [
+  ['plugin on the pinned 3.699 ChimeClient, identity route', pluginCaller('identity')],
+  [
+    'plugin on the pinned 3.699 ChimeClient, legacy route (its own untouched code path)',
+    pluginCaller('legacy'),
+  ],
+  [
+    'drop-in ChimeClient over 3.699',
+    (options) => {
+      const client = new Shim.ChimeClient({
+        ...pinnedConfig(options),
+        migration: { onEvent: options.onEvent },
+      });
+      return {
+        call: (input) => client.send(new Shim.CreateAppInstanceUserCommand(input as never)),
+        close: () => client.destroy(),
+      };
+    },
+  ],
+  [
+    'createAppInstanceUser(input, { identityConfig: { logger, credentials } }) over 3.699',
+    (options) => {
+      const identityConfig = { ...pinnedConfig(options) };
+      return {
+        call: (input) =>
+          Shim.createAppInstanceUser(input as never, { identityConfig, onEvent: options.onEvent }),
+        close: () => identityClientPool(identityConfig, () => ({})).destroy(),
+      };
+    },
+  ],
+];
+
+describe('onEvent and logs on @aws-sdk/client-chime 3.699.0: never Name, Metadata, tag keys or values, tokens or credentials', () => {
+  describe.each(surfaces)('%s', (_surface, make) => {
+    it.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))(
+      '%s',
+      async (_name, scenario) => {
+        const AppInstanceArn = emulator.current.createAppInstance();
+        const logger = capturingLogger();
+        const events: ShimEvent[] = [];
+        const caller = make({
+          credentials: scenario.otherCredentials ? OTHER_CANARY_CREDENTIALS : CANARY_CREDENTIALS,
+          logger,
+          onEvent: (event) => events.push(event),
+        });
+        if (scenario.precreate) {
+          await caller.call({
+            AppInstanceArn,
+            AppInstanceUserId: USER_ID,
+            Name: 'first',
+            ClientRequestToken: 'first-token',
+          });
+        }
+        for (const fault of scenario.faults ?? []) emulator.current.faults.inject(fault);
+
+        const outcome = await caller.call(scenario.input(AppInstanceArn)).then(
+          (output) => ({ ok: true as const, output }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+        caller.close();
+
+        expect(outcome.ok ? 'success' : (outcome.error as Error).name).toBe(scenario.outcome);
+        if (!outcome.ok && scenario.outcome !== 'TimeoutError') {
+          // The caller's own 3.699 classes.
+          expect(outcome.error).toBeInstanceOf(Pinned.ChimeServiceException);
+        }
+        expect(events.at(-1)).toMatchObject({
+          outcome: scenario.outcome === 'success' ? 'success' : 'error',
+        });
+
+        expect(leakedCanaries(events), 'in events').toEqual([]);
+        expect(leakedCanaries(logger.calls), 'in what the SDK logged').toEqual([]);
+        if (!outcome.ok) expect(leakedCanaries(outcome.error), 'in the error the caller got').toEqual([]);
+      },
+    );
+  });
+});
+
+describe('The 3.699 logger is really listening: each call through a pinned client is logged once, redacted', () => {
+  it('the success path logs the call at info, with the legacy redaction', async () => {
+    const AppInstanceArn = emulator.current.createAppInstance();
+    const logger = capturingLogger();
+    const caller = pluginCaller('identity')({
+      credentials: CANARY_CREDENTIALS,
+      logger,
+      onEvent: () => undefined,
+    });
+    await caller.call(canaryInput(AppInstanceArn));
+    caller.close();
+    const infos = logger.calls.filter(([level]) => level === 'info');
+    expect(infos).toEqual([
+      [
+        'info',
+        expect.objectContaining({
+          commandName: 'CreateAppInstanceUserCommand',
+          input: expect.objectContaining({
+            Name: '***SensitiveInformation***',
+            ClientRequestToken: '***SensitiveInformation***',
+          }),
+        }),
+      ],
+    ]);
+  });
+});
