@@ -65,9 +65,8 @@ export async function createAppInstanceUserThroughShim(
   // What failed when no route was decided: the input, or the routing configuration.
   let stage: 'validation' | 'configuration' = 'validation';
   try {
-    const request = await checkRequest(input, settings.regions);
+    const { request, arnRegion } = await checkRequest(input, settings.regions);
     stage = 'configuration';
-    const arnRegion = regionOf(request.AppInstanceArn);
     decision = await decideRoute(settings.route, {
       AppInstanceUserId: request.AppInstanceUserId,
       AppInstanceArn: request.AppInstanceArn,
@@ -115,22 +114,30 @@ export async function createAppInstanceUserThroughShim(
   }
 }
 
-async function checkRequest(input: unknown, regions: ReadonlySet<string>): Promise<ValidRequest> {
+/** The validated request and the region its ARN names, or a legacy `BadRequestException`. */
+async function checkRequest(
+  input: unknown,
+  regions: ReadonlySet<string>,
+): Promise<{ request: ValidRequest; arnRegion: string }> {
   const result = validate<ValidRequest>(
     input,
     CREATE_APP_INSTANCE_USER_REQUEST,
     'createAppInstanceUserRequest',
   );
   if (!result.ok) throw await badRequest(result.violations);
-  const region = regionOf(result.value.AppInstanceArn);
-  const violation = regionViolation(region, regions);
+  const arnRegion = regionOf(result.value.AppInstanceArn);
+  const violation = regionViolation(arnRegion, regions);
   if (violation) throw await badRequest([violation]);
-  return result.value;
+  return { request: result.value, arnRegion };
 }
 
-/** `arn:partition:service:region:account:resource`; the pattern already checked the shape. */
+/**
+ * `arn:partition:service:region:account:resource`: the text between the third and fourth
+ * colons. The pattern already checked there are at least five.
+ */
 function regionOf(arn: string): string {
-  return arn.split(':', 4)[3] ?? '';
+  const afterService = arn.indexOf(':', arn.indexOf(':', 4) + 1);
+  return arn.slice(afterService + 1, arn.indexOf(':', afterService + 1));
 }
 
 /** The ARN picks the host: only a plain region name on the allow-list may do so. */
@@ -158,11 +165,12 @@ async function sendToIdentity(
   sendOptions: HttpHandlerOptions | undefined,
 ): Promise<CreateAppInstanceUserOutput> {
   // One token per logical call, made here, before the SDK's retry loop, so that every attempt
-  // carries it. `null` never reaches the SDK: the new serializer writes it as invalid JSON.
-  const command = new IdentityCreateAppInstanceUserCommand({
-    ...(request as ConstructorParameters<typeof IdentityCreateAppInstanceUserCommand>[0]),
-    ClientRequestToken: request.ClientRequestToken ?? randomUUID(),
-  });
+  // carries it. `null` never reaches the SDK (validation dropped it): the new serializer writes
+  // it as invalid JSON. `request` is the shim's own copy of the input, so it is filled in place.
+  request.ClientRequestToken ??= randomUUID();
+  const command = new IdentityCreateAppInstanceUserCommand(
+    request as ConstructorParameters<typeof IdentityCreateAppInstanceUserCommand>[0],
+  );
   try {
     const result = await client.send(command, sendOptions);
     return { AppInstanceUserArn: result.AppInstanceUserArn, $metadata: result.$metadata };

@@ -38,8 +38,11 @@ export interface ShimCall {
 
 const CONFIG_PROBE = 'chimeIdentityShimConfigProbe';
 
-const REROUTE: InitializeHandlerOptions & { name: string; override: true } = {
+const REROUTE: InitializeHandlerOptions & AbsoluteLocation & { name: string; override: true } = {
   step: 'initialize',
+  // Innermost of its step: the SDK's logger and any initialize middleware of the caller's wrap
+  // the call and see its input, output and errors, as they would for a command sent on the wire.
+  priority: 'low',
   name: 'chimeIdentityMigrationMiddleware',
   tags: ['CHIME_IDENTITY_SHIM'],
   override: true,
@@ -98,7 +101,7 @@ export function migrationPlugin(layer: PreparedOptions): Pluggable<any, any> {
           // does not know (a misspelt `Metdata`). The shim's filter does neither.
           context.inputFilterSensitiveLog = redactRequest;
           const site: CallSite = call
-            ? { layer, pool: poolFor(call.config), sendOptions: call.sendOptions }
+            ? shimCallSite(layer, call)
             : {
                 layer,
                 pool: async (settings) => {
@@ -122,6 +125,11 @@ export function migrationPlugin(layer: PreparedOptions): Pluggable<any, any> {
       shimmedStacks.add(stack);
     },
   };
+}
+
+/** The call site of the shim's own command: the client's config and the options given to `send`. */
+export function shimCallSite(layer: PreparedOptions, call: ShimCall): CallSite {
+  return { layer, pool: poolFor(call.config), sendOptions: call.sendOptions };
 }
 
 function poolFor(config: InheritableConfig & object) {

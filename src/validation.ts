@@ -58,7 +58,7 @@ function checkStructure(
     violations.push({ path, constraint: 'Member must be a structure' });
     return undefined;
   }
-  const known = new Set(shape.map((member) => member.name));
+  const known = memberNames(shape);
   for (const key of Object.keys(input)) {
     if (!known.has(key)) {
       // Rejected, not dropped: a misspelt `Metdata` would otherwise vanish without a trace.
@@ -85,6 +85,18 @@ function checkStructure(
     if (checked !== undefined) output[member.name] = checked;
   }
   return output;
+}
+
+const namesByShape = new WeakMap<Shape, ReadonlySet<string>>();
+
+/** The member names of a shape, computed once per shape rather than once per call. */
+function memberNames(shape: Shape): ReadonlySet<string> {
+  let names = namesByShape.get(shape);
+  if (!names) {
+    names = new Set(shape.map((member) => member.name));
+    namesByShape.set(shape, names);
+  }
+  return names;
 }
 
 function isStructure(value: unknown): value is object {

@@ -1,7 +1,7 @@
-import murmurHash3 from 'murmurhash3js';
 // Only the Range class (as semver's README suggests), not all of semver: less to load and to bundle.
 import Range from 'semver/classes/range.js';
 import { checkKeys, checkRoute, configurationError, describeValue, isPlainObject, own } from './guard.js';
+import { murmur3OfCodeUnits } from './murmur3.js';
 import type {
   RolloutPlan,
   RolloutStickiness,
@@ -26,7 +26,7 @@ const STICKINESS: readonly RolloutStickiness[] = ['AppInstanceUserId', 'AppInsta
 /**
  * The user's bucket, 1 to 100, exactly as Unleash's `flexibleRollout` strategy computes it
  * (unleash-client-node `normalizedStrategyValue`): MurmurHash3 x86 32-bit of `groupId:id`,
- * seed 0, `% 100 + 1`. It uses the very implementation Unleash's Node SDK uses
+ * seed 0, `% 100 + 1`. The hash is proven equal to the implementation Unleash's Node SDK uses
  * (`murmurhash3js` 3.0.1), so the published vectors hold: `('123', 'gr1') -> 73`,
  * `('999', 'groupX') -> 25`.
  *
@@ -36,7 +36,7 @@ const STICKINESS: readonly RolloutStickiness[] = ['AppInstanceUserId', 'AppInsta
  * is ASCII by the service's pattern; an `AppInstanceArn` or a `groupId` may not be.
  */
 export function unleashBucket(groupId: string, id: string): number {
-  return (murmurHash3.x86.hash32(`${groupId}:${id}`, 0) % 100) + 1;
+  return (murmur3OfCodeUnits(`${groupId}:${id}`) % 100) + 1;
 }
 
 /**
@@ -80,7 +80,7 @@ export function compileRolloutPlan(
         }
         if (inRange && !inRange(context.serviceVersion)) return OUTSIDE;
         const id = stickOnArn ? context.AppInstanceArn : context.AppInstanceUserId;
-        return BUCKETS[(murmurHash3.x86.hash32(prefix + id, 0) % 100) + 1] ?? ERROR;
+        return BUCKETS[(murmur3OfCodeUnits(prefix + id) % 100) + 1] ?? ERROR;
       } catch {
         // Nothing above should throw on validated strings; if it ever does, the call still goes through.
         return ERROR;

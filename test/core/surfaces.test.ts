@@ -142,3 +142,26 @@ describe('Surfaces 1: the shim command sent through a plain @aws-sdk/client-chim
     plain.destroy();
   });
 });
+
+describe('Surfaces 1: middleware the caller adds to the drop-in client still sees CreateAppInstanceUser', () => {
+  it('an initialize-step middleware added after construction runs for the command, and the call is served the same', async () => {
+    const AppInstanceArn = emulator.current.createAppInstance();
+    const client = new ChimeClient(clientConfig());
+    const seen: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        seen.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'callersOwnMiddleware' },
+    );
+
+    const output = await client.send(
+      new CreateAppInstanceUserCommand({ AppInstanceArn, AppInstanceUserId: 'u-mw', Name: 'Ada' }),
+    );
+
+    expect(seen).toEqual(['CreateAppInstanceUserCommand']);
+    expect(output.AppInstanceUserArn).toBe(`${AppInstanceArn}/user/u-mw`);
+    client.destroy();
+  });
+});

@@ -10,6 +10,7 @@ import {
   type RouteSource,
   unleashBucket,
 } from '../../src/routing/index.js';
+import { murmur3OfCodeUnits } from '../../src/routing/murmur3.js';
 import { lowBytesOfCodeUnits, murmur3x86, utf8 } from './murmur3-reference.js';
 
 const ARN = 'arn:aws:chime:us-east-1:111122223333:app-instance/0a1b2c3d-aaaa-bbbb-cccc-000000000001';
@@ -96,6 +97,15 @@ describe('Rollout plan: bucketing is Unleash flexibleRollout', () => {
         expect(murmurHash3.x86.hash32(text, 0)).toBe(murmur3x86(utf8(text), 0));
       }),
       { seed, numRuns: 2000 },
+    );
+  });
+
+  it('the shim’s murmur3 equals murmurhash3js (the package Unleash’s Node SDK calls) on 20,000 strings of any code units', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.nat(), (text, seed) => {
+        expect(murmur3OfCodeUnits(text, seed)).toBe(murmurHash3.x86.hash32(text, seed));
+      }),
+      { seed, numRuns: 20_000 },
     );
   });
 
