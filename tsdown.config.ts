@@ -15,4 +15,6 @@ export default defineConfig({
   target: 'node20',
   sourcemap: false,
   clean: true,
+  // Timings of the dts plugins on a 2-core machine are not a problem worth a warning per build.
+  inputOptions: { checks: { pluginTimings: false } },
 });
