@@ -1,6 +1,11 @@
 import { InMemoryProvider, OpenFeature } from '@openfeature/server-sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChimeClient, CreateAppInstanceUserCommand, type RouteSetting, type ShimEvent } from '../../src/index.js';
+import {
+  ChimeClient,
+  CreateAppInstanceUserCommand,
+  type RouteSetting,
+  type ShimEvent,
+} from '../../src/index.js';
 import { unleashBucket } from '../../src/routing/index.js';
 import { EMULATOR_CREDENTIALS, RecordingHandler, useEmulator } from '../support/emulator.js';
 
@@ -35,10 +40,12 @@ async function createMany(route: RouteSetting, ids: readonly string[], extra: ob
   const outcomes: Array<'ok' | 'error'> = [];
   for (const AppInstanceUserId of ids) {
     outcomes.push(
-      await chime.send(new CreateAppInstanceUserCommand({ AppInstanceArn, AppInstanceUserId, Name: 'Ada' })).then(
-        () => 'ok' as const,
-        () => 'error' as const,
-      ),
+      await chime
+        .send(new CreateAppInstanceUserCommand({ AppInstanceArn, AppInstanceUserId, Name: 'Ada' }))
+        .then(
+          () => 'ok' as const,
+          () => 'error' as const,
+        ),
     );
   }
   chime.destroy();
@@ -81,12 +88,17 @@ describe('Configuration and rollout: each call makes exactly one backend call on
 
   it('a deny list wins: those users stay on legacy, with reason plan:deny', async () => {
     const { events, sent } = await createMany(
-      { groupId: 'g', percentage: 100, allow: { AppInstanceUserIds: ['user-1'] }, deny: { AppInstanceUserIds: ['user-1'] } },
+      {
+        groupId: 'g',
+        percentage: 100,
+        allow: { AppInstanceUserIds: ['user-1'] },
+        deny: { AppInstanceUserIds: ['user-1'] },
+      },
       ['user-1', 'user-2'],
     );
     expect(events.map((e) => [e.route, e.reason])).toEqual([
       ['legacy', 'plan:deny'],
-      ['identity', 'plan:bucket=' + unleashBucket('g', 'user-2')],
+      ['identity', `plan:bucket=${unleashBucket('g', 'user-2')}`],
     ]);
     expect(sent.map((request) => request.signingRegion)).toEqual(['us-east-1', 'eu-central-1']);
   });
@@ -110,7 +122,9 @@ describe('Configuration and rollout: each call makes exactly one backend call on
       ['user-1'],
       { defaultRoute: 'identity' },
     );
-    expect(events).toEqual([expect.objectContaining({ route: 'identity', reason: 'fallback:error', outcome: 'success' })]);
+    expect(events).toEqual([
+      expect.objectContaining({ route: 'identity', reason: 'fallback:error', outcome: 'success' }),
+    ]);
     expect(sent).toHaveLength(1);
     expect(outcomes).toEqual(['ok']);
   });
@@ -126,7 +140,10 @@ describe('Configuration and rollout: each call makes exactly one backend call on
         },
       }),
     );
-    const { events, sent } = await createMany({ openFeature: { flagKey: 'chime-identity-route' } }, ['user-1', 'user-2']);
+    const { events, sent } = await createMany({ openFeature: { flagKey: 'chime-identity-route' } }, [
+      'user-1',
+      'user-2',
+    ]);
     expect(events.map((e) => e.route)).toEqual(['identity', 'legacy']);
     expect(events[0]?.reason).toMatch(/^openfeature:/);
     expect(sent.map((request) => request.signingRegion)).toEqual(['eu-central-1', 'us-east-1']);
@@ -138,7 +155,9 @@ describe('Configuration and rollout: each call makes exactly one backend call on
       ['user-1'],
       { defaultRoute: 'legacy' },
     );
-    expect(events).toEqual([expect.objectContaining({ route: 'legacy', reason: 'fallback:openfeature:NO_PROVIDER' })]);
+    expect(events).toEqual([
+      expect.objectContaining({ route: 'legacy', reason: 'fallback:openfeature:NO_PROVIDER' }),
+    ]);
     expect(sent).toHaveLength(1);
   });
 });
