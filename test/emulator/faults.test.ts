@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-chime-sdk-identity';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Emulator, MAX_PENDING_FAULTS, startEmulator } from '../../src/emulator/index.js';
-import { identityClient, raw } from './helpers.js';
+import { identityClient, raw, rejection } from './helpers.js';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -15,15 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('Emulator: fault injection (status codes, connection resets, delays, for the next N requests)', () => {
   it('an error fault answers the next N matching requests with that status and type, then stops', async () => {

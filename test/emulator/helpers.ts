@@ -147,3 +147,13 @@ export function createUserRequest(body: unknown, headers: Record<string, string>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   };
 }
+
+/** The rejection of a promise, to assert on its class and fields; fails if the promise resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<any> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}

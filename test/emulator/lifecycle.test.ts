@@ -8,16 +8,7 @@ import {
   type Emulator,
   startEmulator,
 } from '../../src/emulator/index.js';
-import { identityClient } from './helpers.js';
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
+import { identityClient, rejection } from './helpers.js';
 
 /** Resolves 'closed' if close() finishes first, 'still open' if the timer does: an ordering, not a duration. */
 function closeBefore(emulator: Emulator, ms: number): Promise<'closed' | 'still open'> {

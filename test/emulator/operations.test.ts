@@ -21,7 +21,7 @@ import {
 } from 'legacy-chime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMULATOR_ACCOUNT_ID, type Emulator, startEmulator } from '../../src/emulator/index.js';
-import { identityClient, legacyClient } from './helpers.js';
+import { identityClient, legacyClient, rejection } from './helpers.js';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -29,16 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
-
-/** The rejection of a promise, to assert on its class and fields. */
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 

@@ -8,7 +8,7 @@ import {
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/index.js';
 import { createAppInstanceUser } from '../../src/emulator/operations/create-app-instance-user.js';
-import { createUserRequest, identityClient, raw, signRaw } from './helpers.js';
+import { createUserRequest, identityClient, raw, rejection, signRaw } from './helpers.js';
 
 let emulator: Emulator;
 const unhandled: unknown[] = [];
@@ -26,15 +26,6 @@ afterAll(async () => {
 });
 beforeEach(() => emulator.reset());
 afterEach(() => vi.restoreAllMocks());
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** Bytes straight onto a socket, for what no HTTP client would send; resolves with the raw answer. */
 function rawSocket(emulatorToUse: Emulator, bytes: string): Promise<string> {

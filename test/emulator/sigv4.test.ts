@@ -7,7 +7,7 @@ import {
 import { CreateAppInstanceUserCommand as LegacyCreateAppInstanceUserCommand } from 'legacy-chime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMULATOR_CREDENTIALS, type Emulator, startEmulator } from '../../src/emulator/index.js';
-import { createUserRequest, identityClient, legacyClient, raw, signRaw } from './helpers.js';
+import { createUserRequest, identityClient, legacyClient, raw, rejection, signRaw } from './helpers.js';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -15,15 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const MISMATCH =
   'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';

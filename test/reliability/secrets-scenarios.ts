@@ -3,9 +3,10 @@
  * SDK) and test/sdk-3.699/secrets.test.ts (the real 3.699 client). Data and the emulator only:
  * no import of the shim or of either SDK, so each project resolves its own.
  */
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { type Emulator, type FaultSpec, startEmulator } from '../../src/emulator/index.js';
-import { printable } from './support.js';
+import type { ShimEvent } from '../../src/index.js';
+import { type CapturingLogger, capturingLogger, printable } from './support.js';
 
 /**
  * One canary per secret. The AppInstanceUserId is not one: it is part of the returned ARN, which
@@ -163,4 +164,66 @@ export const SCENARIOS: readonly SecretScenario[] = [
 export function leakedCanaries(value: unknown): string[] {
   const text = printable(value);
   return Object.values(CANARIES).filter((canary) => text.includes(canary));
+}
+
+/** One way to call the shim (a surface), built per scenario with the canary credentials. */
+export interface Caller {
+  call(input: Record<string, unknown>): Promise<unknown>;
+  /** Whether this surface has a legacy client whose logger middleware prints each call. */
+  readonly logsEachCall?: boolean;
+  close(): void;
+}
+
+export interface CallerOptions {
+  readonly credentials: { accessKeyId: string; secretAccessKey: string };
+  readonly logger: CapturingLogger;
+  readonly onEvent: (event: ShimEvent) => void;
+}
+
+export interface ScenarioRun {
+  readonly outcome: { ok: true; output: unknown } | { ok: false; error: unknown };
+  readonly events: readonly ShimEvent[];
+  readonly logger: CapturingLogger;
+  readonly caller: Caller;
+}
+
+/** Runs one scenario on one surface: the app instance, the first user if needed, the faults, the call. */
+export async function runScenario(
+  emulator: Emulator,
+  make: (options: CallerOptions) => Caller,
+  scenario: SecretScenario,
+): Promise<ScenarioRun> {
+  const AppInstanceArn = emulator.createAppInstance();
+  const logger = capturingLogger();
+  const events: ShimEvent[] = [];
+  const caller = make({
+    credentials: scenario.otherCredentials ? OTHER_CANARY_CREDENTIALS : CANARY_CREDENTIALS,
+    logger,
+    onEvent: (event) => events.push(event),
+  });
+  if (scenario.precreate) {
+    await caller.call({
+      AppInstanceArn,
+      AppInstanceUserId: USER_ID,
+      Name: 'first',
+      ClientRequestToken: 'first-token',
+    });
+  }
+  for (const fault of scenario.faults ?? []) emulator.faults.inject(fault);
+  const outcome = await caller.call(scenario.input(AppInstanceArn)).then(
+    (output) => ({ ok: true as const, output }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  caller.close();
+  return { outcome, events, logger, caller };
+}
+
+/** The scenario took the path it names, and no canary reached an event, a log line or the error. */
+export function expectPathAndNoCanaries(run: ScenarioRun, scenario: SecretScenario): void {
+  const { outcome, events, logger } = run;
+  expect(outcome.ok ? 'success' : (outcome.error as Error).name).toBe(scenario.outcome);
+  expect(events.at(-1)).toMatchObject({ outcome: scenario.outcome === 'success' ? 'success' : 'error' });
+  expect(leakedCanaries(events), 'in events').toEqual([]);
+  expect(leakedCanaries(logger.calls), 'in what the SDK logged').toEqual([]);
+  if (!outcome.ok) expect(leakedCanaries(outcome.error), 'in the error the caller got').toEqual([]);
 }

@@ -13,34 +13,20 @@ import {
   type CreateAppInstanceUserRequest,
   chimeIdentityMigration,
   createAppInstanceUser,
-  type ShimEvent,
 } from '../../src/index.js';
 import {
   CANARIES,
   CANARY_CREDENTIALS,
+  type Caller,
+  type CallerOptions,
   canaryInput,
-  leakedCanaries,
-  OTHER_CANARY_CREDENTIALS,
+  expectPathAndNoCanaries,
+  runScenario,
   SCENARIOS,
-  USER_ID,
   useCanaryEmulator,
 } from './secrets-scenarios.js';
-import { type CapturingLogger, capturingLogger } from './support.js';
 
 const emulator = useCanaryEmulator();
-
-interface Caller {
-  call(input: Record<string, unknown>): Promise<unknown>;
-  /** Whether this surface has a legacy client whose logger middleware prints each call. */
-  readonly logsEachCall: boolean;
-  close(): void;
-}
-
-interface CallerOptions {
-  readonly credentials: { accessKeyId: string; secretAccessKey: string };
-  readonly logger: CapturingLogger;
-  readonly onEvent: (event: ShimEvent) => void;
-}
 
 function baseConfig({ credentials, logger }: CallerOptions) {
   return { region: 'us-east-1', endpoint: emulator.current.endpoint, credentials, logger, maxAttempts: 2 };
@@ -94,40 +80,9 @@ describe('onEvent and logs: never Name, Metadata, tag keys or values, tokens or 
     it.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))(
       '%s',
       async (_name, scenario) => {
-        const AppInstanceArn = emulator.current.createAppInstance();
-        const logger = capturingLogger();
-        const events: ShimEvent[] = [];
-        const caller = make({
-          credentials: scenario.otherCredentials ? OTHER_CANARY_CREDENTIALS : CANARY_CREDENTIALS,
-          logger,
-          onEvent: (event) => events.push(event),
-        });
-        if (scenario.precreate) {
-          await caller.call({
-            AppInstanceArn,
-            AppInstanceUserId: USER_ID,
-            Name: 'first',
-            ClientRequestToken: 'first-token',
-          });
-        }
-        for (const fault of scenario.faults ?? []) emulator.current.faults.inject(fault);
-
-        const outcome = await caller.call(scenario.input(AppInstanceArn)).then(
-          (output) => ({ ok: true as const, output }),
-          (error: unknown) => ({ ok: false as const, error }),
-        );
-        caller.close();
-
-        // The path was the one the scenario names.
-        expect(outcome.ok ? 'success' : (outcome.error as Error).name).toBe(scenario.outcome);
-        expect(events.at(-1)).toMatchObject({
-          outcome: scenario.outcome === 'success' ? 'success' : 'error',
-        });
-        if (caller.logsEachCall) expect(logger.calls.length).toBeGreaterThan(0);
-
-        expect(leakedCanaries(events), 'in events').toEqual([]);
-        expect(leakedCanaries(logger.calls), 'in what the SDK logged').toEqual([]);
-        if (!outcome.ok) expect(leakedCanaries(outcome.error), 'in the error the caller got').toEqual([]);
+        const run = await runScenario(emulator.current, make, scenario);
+        expectPathAndNoCanaries(run, scenario);
+        if (run.caller.logsEachCall) expect(run.logger.calls.length).toBeGreaterThan(0);
       },
     );
   });

@@ -9,31 +9,20 @@
 import * as Pinned from 'legacy-chime';
 import { describe, expect, it } from 'vitest';
 import { identityClientPool } from '../../src/identity-clients.js';
-import type { ShimEvent } from '../../src/index.js';
 import * as Shim from '../../src/index.js';
 import {
   CANARY_CREDENTIALS,
+  type Caller,
+  type CallerOptions,
   canaryInput,
-  leakedCanaries,
-  OTHER_CANARY_CREDENTIALS,
+  expectPathAndNoCanaries,
+  runScenario,
   SCENARIOS,
-  USER_ID,
   useCanaryEmulator,
 } from '../reliability/secrets-scenarios.js';
-import { type CapturingLogger, capturingLogger } from '../reliability/support.js';
+import { capturingLogger } from '../reliability/support.js';
 
 const emulator = useCanaryEmulator();
-
-interface Caller {
-  call(input: Record<string, unknown>): Promise<unknown>;
-  close(): void;
-}
-
-interface CallerOptions {
-  readonly credentials: { accessKeyId: string; secretAccessKey: string };
-  readonly logger: CapturingLogger;
-  readonly onEvent: (event: ShimEvent) => void;
-}
 
 function pinnedConfig({ credentials, logger }: CallerOptions) {
   return {
@@ -95,42 +84,12 @@ describe('onEvent and logs on @aws-sdk/client-chime 3.699.0: never Name, Metadat
     it.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))(
       '%s',
       async (_name, scenario) => {
-        const AppInstanceArn = emulator.current.createAppInstance();
-        const logger = capturingLogger();
-        const events: ShimEvent[] = [];
-        const caller = make({
-          credentials: scenario.otherCredentials ? OTHER_CANARY_CREDENTIALS : CANARY_CREDENTIALS,
-          logger,
-          onEvent: (event) => events.push(event),
-        });
-        if (scenario.precreate) {
-          await caller.call({
-            AppInstanceArn,
-            AppInstanceUserId: USER_ID,
-            Name: 'first',
-            ClientRequestToken: 'first-token',
-          });
-        }
-        for (const fault of scenario.faults ?? []) emulator.current.faults.inject(fault);
-
-        const outcome = await caller.call(scenario.input(AppInstanceArn)).then(
-          (output) => ({ ok: true as const, output }),
-          (error: unknown) => ({ ok: false as const, error }),
-        );
-        caller.close();
-
-        expect(outcome.ok ? 'success' : (outcome.error as Error).name).toBe(scenario.outcome);
-        if (!outcome.ok && scenario.outcome !== 'TimeoutError') {
+        const run = await runScenario(emulator.current, make, scenario);
+        expectPathAndNoCanaries(run, scenario);
+        if (!run.outcome.ok && scenario.outcome !== 'TimeoutError') {
           // The caller's own 3.699 classes.
-          expect(outcome.error).toBeInstanceOf(Pinned.ChimeServiceException);
+          expect(run.outcome.error).toBeInstanceOf(Pinned.ChimeServiceException);
         }
-        expect(events.at(-1)).toMatchObject({
-          outcome: scenario.outcome === 'success' ? 'success' : 'error',
-        });
-
-        expect(leakedCanaries(events), 'in events').toEqual([]);
-        expect(leakedCanaries(logger.calls), 'in what the SDK logged').toEqual([]);
-        if (!outcome.ok) expect(leakedCanaries(outcome.error), 'in the error the caller got').toEqual([]);
       },
     );
   });
