@@ -36,7 +36,12 @@ export interface ShimCall {
   readonly sendOptions: HttpHandlerOptions | undefined;
 }
 
-const CONFIG_PROBE = 'chimeIdentityShimConfigProbe';
+/**
+ * The input of the one call that asks a native command's chain for its client's config. Marked
+ * by identity in the call's own arguments, not in the handler context: with `cacheMiddleware`
+ * the SDK shares one context between concurrent calls.
+ */
+const CONFIG_PROBE_INPUT = Object.freeze({});
 
 const REROUTE: InitializeHandlerOptions & AbsoluteLocation & { name: string; override: true } = {
   step: 'initialize',
@@ -105,7 +110,7 @@ export function migrationPlugin(layer: PreparedOptions): Pluggable<any, any> {
             : {
                 layer,
                 pool: async (settings) => {
-                  nativeConfig ??= await probeClientConfig(next, args, context);
+                  nativeConfig ??= await probeClientConfig(next, args);
                   return poolFor(nativeConfig)(settings);
                 },
                 nativeLegacy: async (request) => (await next({ ...args, input: request })).output,
@@ -117,7 +122,7 @@ export function migrationPlugin(layer: PreparedOptions): Pluggable<any, any> {
           return { output, response: undefined };
         };
       const probe: SerializeMiddleware<any, any> = (next, context) => async (args) => {
-        if (!context[CONFIG_PROBE]) return next(args);
+        if (args.input !== CONFIG_PROBE_INPUT) return next(args);
         return { output: clientConfigOf(context), response: undefined };
       };
       stack.add(reroute, REROUTE);
@@ -146,15 +151,9 @@ function poolFor(config: InheritableConfig & object) {
 async function probeClientConfig(
   next: InitializeHandler<any, any>,
   args: InitializeHandlerArguments<any>,
-  context: HandlerExecutionContext,
 ): Promise<InheritableConfig & object> {
-  context[CONFIG_PROBE] = true;
-  try {
-    // An empty input: the legacy serializer runs, but on nothing of the caller's.
-    return (await next({ ...args, input: {} })).output as InheritableConfig & object;
-  } finally {
-    delete context[CONFIG_PROBE];
-  }
+  // An empty input: the legacy serializer runs, but on nothing of the caller's.
+  return (await next({ ...args, input: CONFIG_PROBE_INPUT })).output as InheritableConfig & object;
 }
 
 function clientConfigOf(context: HandlerExecutionContext): InheritableConfig & object {

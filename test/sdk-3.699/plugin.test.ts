@@ -137,3 +137,36 @@ describe('Surfaces 1: the drop-in on a service whose installed @aws-sdk/client-c
     chime.destroy();
   });
 });
+
+describe('Surfaces 2: the plugin with cacheMiddleware (the SDK then shares one handler context between calls)', () => {
+  it('concurrent first calls on both routes each go where their route says', async () => {
+    const AppInstanceArn = emulator.current.createAppInstance({ region: 'us-east-1' });
+    const route = ({ AppInstanceUserId }: { AppInstanceUserId: string }) =>
+      Number(AppInstanceUserId.slice(1)) % 2 === 0 ? ('identity' as const) : ('legacy' as const);
+    const { client, sent, events } = pinnedClient({ route }, { cacheMiddleware: true });
+
+    const outputs = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        client.send(
+          new Pinned.CreateAppInstanceUserCommand({
+            AppInstanceArn,
+            AppInstanceUserId: `u${i}`,
+            Name: 'Ada',
+          }),
+        ),
+      ),
+    );
+
+    expect(outputs.map((output) => output.AppInstanceUserArn)).toEqual(
+      Array.from({ length: 16 }, (_, i) => `${AppInstanceArn}/user/u${i}`),
+    );
+    expect(sent).toHaveLength(16);
+    const agents = sent.map((request) =>
+      request.headers['user-agent']?.includes('api/chime#') ? 'legacy' : 'identity',
+    );
+    expect(agents.filter((agent) => agent === 'legacy')).toHaveLength(8);
+    expect(events.filter((event) => event.route === 'legacy')).toHaveLength(8);
+    expect(emulator.current.users(AppInstanceArn)).toHaveLength(16);
+    client.destroy();
+  });
+});
