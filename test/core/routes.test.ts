@@ -149,6 +149,9 @@ describe('Configuration: precedence is env kill switch > per client / per call >
     [{ route: 'sideways' }, 'route'],
     [{ regions: ['us-east-1', 'evil.example.com'] }, 'regions'],
     [{ regions: [] }, 'regions'],
+    // Nothing that could spell a host: a region option must be a region name from end to end.
+    [{ regions: ['evil.us-east-1'] }, 'regions'],
+    [{ regions: ['us-east-1.evil.example.com'] }, 'regions'],
     [{ defaultRoute: 'both' }, 'defaultRoute'],
     [{ routeTimeoutMs: -1 }, 'routeTimeoutMs'],
     [{ onEvent: 'log' }, 'onEvent'],
@@ -164,6 +167,10 @@ describe('Configuration: precedence is env kill switch > per client / per call >
 });
 
 describe('Region: taken from the ARN, checked against the allow-list (option regions)', () => {
+  it('accepts every form of AWS region name in the option', () => {
+    expect(() => client({ regions: ['us-gov-west-1', 'ap-southeast-10', 'eu-central-1'] })).not.toThrow();
+  });
+
   it('a region outside the default list is refused before any I/O', async () => {
     const { chime, sent } = client();
     const error = await send(chime, 'arn:aws:chime:ap-southeast-1:111122223333:app-instance/x').catch(

@@ -22,8 +22,16 @@ import {
 } from '../../src/index.js';
 import { capturingLogger, seedFor } from './support.js';
 
-const NUM_RUNS = 10_000;
-const EXOTIC_RUNS = 1_000;
+/**
+ * 10,000 by default, as the issue asks. `RELIABILITY_NUM_RUNS` lowers it where the same inputs are
+ * replayed hundreds of times: the mutation runs (vitest.mutation.config.ts) use 1,000.
+ */
+const NUM_RUNS = Number(process.env.RELIABILITY_NUM_RUNS ?? 10_000);
+if (!(Number.isSafeInteger(NUM_RUNS) && NUM_RUNS > 0))
+  throw new TypeError(
+    `RELIABILITY_NUM_RUNS must be a positive integer, got ${process.env.RELIABILITY_NUM_RUNS}`,
+  );
+const EXOTIC_RUNS = Math.min(1_000, NUM_RUNS);
 
 const identity = mockClient(ChimeSDKIdentityClient);
 beforeAll(() => {

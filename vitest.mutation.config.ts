@@ -1,0 +1,69 @@
+import { defineConfig } from 'vitest/config';
+import { experimental_getRunnerTask, type Reporter } from 'vitest/node';
+
+/**
+ * A test file that cannot even be imported counts as one failed test. Stryker's vitest runner
+ * (9.6.1) builds each mutant's verdict from the tests vitest collected, and a file whose import
+ * throws collects none: a mutant that breaks a module at load (`DEFAULT_ROUTE = ''` makes
+ * `src/settings.ts` throw) was reported as survived while every test importing it failed
+ * (stryker-js#6150). The synthetic test carries the file's load error as its failure message.
+ */
+const unloadableFileAsFailedTest: Reporter = {
+  onTestRunEnd(testModules) {
+    for (const testModule of testModules) {
+      const file = experimental_getRunnerTask(testModule);
+      if (file.result?.state !== 'fail' || file.tasks.length > 0) continue;
+      const test = {
+        type: 'test',
+        id: `${file.id}_load`,
+        name: 'the test file loads',
+        fullName: `${file.name} the test file loads`,
+        fullTestName: 'the test file loads',
+        mode: 'run',
+        file,
+        suite: file,
+        meta: {},
+        timeout: 0,
+        annotations: [],
+        artifacts: [],
+        result: { state: 'fail', errors: file.result.errors ?? [] },
+      };
+      // The runner's Test type also wants the context vitest builds for a test it runs; nothing
+      // reads it once the run is over.
+      file.tasks.push(test as unknown as (typeof file.tasks)[number]);
+    }
+  },
+};
+
+/**
+ * The tests `npm run mutate` (stryker.config.json) replays against each mutant of validation,
+ * error translation, routing and settings: the `current` project's tests of those modules. The
+ * emulator-heavy suites (faults, races, abort/timeout, the CLI and emulator tests) take seconds
+ * per run and exercise these modules only through the same paths as the files below.
+ */
+export default defineConfig({
+  test: {
+    name: 'current',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    include: [
+      'test/core/validation.test.ts',
+      'test/core/validation-*.test.ts',
+      'test/core/errors.test.ts',
+      'test/core/errors-*.test.ts',
+      'test/core/routes.test.ts',
+      'test/core/client-config.test.ts',
+      'test/core/settings-*.test.ts',
+      'test/routing/**/*.test.ts',
+      'test/reliability/properties.test.ts',
+    ],
+    env: {
+      // 1,000 generated inputs per property instead of 10,000: each mutant replays them.
+      RELIABILITY_NUM_RUNS: '1000',
+      // Fixed seeds, so that two mutation runs (and an incremental one) judge mutants on the same inputs.
+      RELIABILITY_SEED: '20260101',
+      FC_SEED: '20260101',
+    },
+    reporters: ['default', unloadableFileAsFailedTest],
+  },
+});
