@@ -1,7 +1,6 @@
 import type * as LegacyChime from '@aws-sdk/client-chime';
 import type { ResponseMetadata } from '@smithy/types';
-import type { Violation } from './validation.js';
-import { formatViolations } from './validation.js';
+import { formatViolations, type Violation } from './model/validate.js';
 
 type LegacyModule = typeof LegacyChime;
 
@@ -20,22 +19,38 @@ export function loadLegacyModule(): Promise<LegacyModule> {
   return legacyModule;
 }
 
-/** The errors both models declare, plus `NotFoundException`; each has a legacy class of the same name. */
-const LEGACY_CLASS_NAMES = [
-  'BadRequestException',
-  'ConflictException',
-  'ForbiddenException',
-  'NotFoundException',
-  'ResourceLimitExceededException',
-  'ServiceFailureException',
-  'ServiceUnavailableException',
-  'ThrottledClientException',
-  'UnauthorizedClientException',
-] as const;
-type LegacyClassName = (typeof LEGACY_CLASS_NAMES)[number];
+/**
+ * Errors the legacy model does not name (Chime SDK Meetings has them), as the legacy class of the
+ * same meaning, so a catch block written for the legacy namespace still catches them.
+ */
+const SAME_MEANING: Readonly<Record<string, string>> = {
+  ThrottlingException: 'ThrottledClientException',
+  UnauthorizedException: 'UnauthorizedClientException',
+  ResourceNotFoundException: 'NotFoundException',
+  LimitExceededException: 'ResourceLimitExceededException',
+  TooManyTagsException: 'ResourceLimitExceededException',
+};
 
-function isLegacyClassName(name: string): name is LegacyClassName {
-  return (LEGACY_CLASS_NAMES as readonly string[]).includes(name);
+type LegacyErrorClass = new (options: {
+  $metadata: ResponseMetadata;
+  message: string;
+  Code?: string;
+  Message?: string;
+}) => Error;
+
+/**
+ * The caller's legacy class for an error name: every error shape of the legacy model has one
+ * (`AccessDeniedException`, `BadRequestException`, `ConflictException`, `ForbiddenException`,
+ * `NotFoundException`, `ResourceLimitExceededException`, `ServiceFailureException`,
+ * `ServiceUnavailableException`, `ThrottledClientException`, `UnauthorizedClientException`,
+ * `UnprocessableEntityException`), and the names it lacks map by meaning. Only a subclass of
+ * `ChimeServiceException` qualifies: a name is the server's word, and must not pick any export.
+ */
+function legacyClassOf(legacy: LegacyModule, name: string): LegacyErrorClass | undefined {
+  const candidate = (legacy as unknown as Record<string, unknown>)[SAME_MEANING[name] ?? name];
+  return typeof candidate === 'function' && candidate.prototype instanceof legacy.ChimeServiceException
+    ? (candidate as LegacyErrorClass)
+    : undefined;
 }
 
 interface ServiceErrorLike extends Error {
@@ -62,11 +77,14 @@ function unparsedResponseStatus(error: unknown): number | undefined {
 }
 
 /**
- * Rebuilds a Chime SDK Identity error with the caller's legacy classes, keeping `name`,
- * `message`, `Code`, `Message`, `$fault`, `$metadata` and the hidden `$response`, with the
- * original as `cause`. Network errors, timeouts and aborts are returned as they are.
+ * Rebuilds a dedicated namespace's error with the caller's legacy classes, keeping `message`,
+ * `Code`, `Message`, `$fault`, `$metadata` and the hidden `$response`, with the original as
+ * `cause`. The name is the legacy class's (the original's, unless it is one the legacy model
+ * lacks). Network errors, timeouts and aborts are returned as they are.
+ *
+ * @param namespace the namespace that answered, as the docs name it (`Chime SDK Identity`)
  */
-export async function toLegacyError(error: unknown): Promise<unknown> {
+export async function toLegacyError(error: unknown, namespace = 'Chime SDK Identity'): Promise<unknown> {
   if (isServiceError(error)) {
     const legacy = await loadLegacyModule();
     // Legacy errors carried the body's `Message` both as `message` and `Message`; the new SDK
@@ -77,8 +95,9 @@ export async function toLegacyError(error: unknown): Promise<unknown> {
       ...(error.Code !== undefined && { Code: error.Code }),
       Message: error.Message ?? error.message,
     };
-    const translated = isLegacyClassName(error.name)
-      ? new legacy[error.name](options as ConstructorParameters<LegacyModule[LegacyClassName]>[0])
+    const LegacyClass = legacyClassOf(legacy, error.name);
+    const translated = LegacyClass
+      ? new LegacyClass(options)
       : // Unknown codes keep their name on the base class, as both SDKs do for unmodelled errors.
         Object.assign(
           new legacy.ChimeServiceException({ name: error.name, $fault: error.$fault, ...options }),
@@ -97,7 +116,7 @@ export async function toLegacyError(error: unknown): Promise<unknown> {
       name: 'ChimeServiceException',
       $fault: status >= 500 ? 'server' : 'client',
       $metadata: (error as { $metadata: ResponseMetadata }).$metadata,
-      message: `Chime SDK Identity answered HTTP ${status} with a body that is not a JSON error`,
+      message: `${namespace} answered HTTP ${status} with a body that is not a JSON error`,
     });
     return withOrigin(translated, error as Error);
   }
@@ -105,9 +124,13 @@ export async function toLegacyError(error: unknown): Promise<unknown> {
 }
 
 /** The legacy `BadRequestException` for input that broke the model's constraints; nothing was sent. */
-export async function badRequest(violations: readonly Violation[]): Promise<Error> {
+export function badRequest(violations: readonly Violation[]): Promise<Error> {
+  return refusal(formatViolations(violations));
+}
+
+/** A legacy `BadRequestException` with this message, for a call refused before any I/O. */
+export async function refusal(message: string): Promise<Error> {
   const legacy = await loadLegacyModule();
-  const message = formatViolations(violations);
   return new legacy.BadRequestException({
     // Shaped as the service's answer would be; `attempts: 0` says that nothing was sent.
     $metadata: { httpStatusCode: 400, attempts: 0, totalRetryDelay: 0 },

@@ -1,13 +1,19 @@
 import { ChimeIdentityShimConfigurationError } from './configuration-error.js';
 import type { ShimEventListener } from './events.js';
-import type { ShimOptions } from './options.js';
+import { FAMILIES } from './operations/operation.js';
+import type { FamilyClients, ShimOptions } from './options.js';
 import { compileRoute, routeFromEnvironment } from './routing/index.js';
 import { ROUTES, type Route, type RouteSource } from './routing/types.js';
 
 /** Where Chime SDK Identity is documented to run; the default allow-list. */
 export const DEFAULT_REGIONS: readonly string[] = ['us-east-1', 'eu-central-1'];
 export const DEFAULT_ROUTE: Route = 'identity';
+/** Where the deprecated namespace sent every call: the region of an input that names no ARN. */
+export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_ROUTE_TIMEOUT_MS = 100;
+
+/** An ARN, roughly: `arn:aws:chime:us-east-1:111122223333:app-instance/...`, for checking `chimeBearer`. */
+const CHIME_ARN = /^arn:[a-z0-9.-]{1,63}:[a-z0-9.-]{0,63}:[a-z0-9.-]{0,63}:[a-z0-9.-]{0,63}:[^/].{0,1023}$/s;
 
 /** A plain AWS region name (`us-east-1`, `us-gov-west-1`): nothing that could spell a host or a path. */
 const REGION_NAME = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
@@ -28,9 +34,12 @@ const OPTION_NAMES = new Set<string>([
   'defaultRoute',
   'routeTimeoutMs',
   'regions',
+  'defaultRegion',
+  'chimeBearer',
   'serviceVersion',
   'identityConfig',
   'identityClient',
+  'clients',
   'onEvent',
 ]);
 
@@ -77,6 +86,28 @@ export function prepareOptions(options: ShimOptions | undefined, where: string):
       }
     }
   }
+  const { defaultRegion, chimeBearer, clients } = options;
+  if (defaultRegion !== undefined) {
+    if (typeof defaultRegion !== 'string' || !isRegionName(defaultRegion)) {
+      throw configurationError(
+        `${where}.defaultRegion`,
+        `must be a plain AWS region name such as 'us-east-1', got '${String(defaultRegion)}'`,
+      );
+    }
+    if (regions !== undefined && !regions.includes(defaultRegion)) {
+      throw configurationError(
+        `${where}.defaultRegion`,
+        `'${defaultRegion}' must be one of regions [${regions.join(', ')}]`,
+      );
+    }
+  }
+  if (chimeBearer !== undefined && (typeof chimeBearer !== 'string' || !CHIME_ARN.test(chimeBearer))) {
+    throw configurationError(
+      `${where}.chimeBearer`,
+      'must be the ARN of an AppInstanceUser or AppInstanceBot (arn:aws:chime:<region>:<account>:app-instance/<id>/user/<id>)',
+    );
+  }
+  if (clients !== undefined) checkClients(clients, `${where}.clients`);
   if (serviceVersion !== undefined && typeof serviceVersion !== 'string') {
     throw configurationError(`${where}.serviceVersion`, `must be a string, got ${typeof serviceVersion}`);
   }
@@ -98,6 +129,27 @@ export function prepareOptions(options: ShimOptions | undefined, where: string):
   }
   const route = options.route === undefined ? undefined : compileRouteOption(options, where);
   return { options, route, regions: regions ? new Set(regions) : undefined };
+}
+
+function isClient(value: unknown): boolean {
+  return typeof (value as { send?: unknown } | null)?.send === 'function';
+}
+
+function checkClients(clients: FamilyClients, where: string): void {
+  if (typeof clients !== 'object' || clients === null || Array.isArray(clients)) {
+    throw configurationError(where, 'must be an object of clients by family');
+  }
+  for (const [family, client] of Object.entries(clients)) {
+    if (!(FAMILIES as readonly string[]).includes(family)) {
+      throw configurationError(`${where}.${family}`, `is not a family (${FAMILIES.join(', ')})`);
+    }
+    if (client !== undefined && typeof client !== 'function' && !isClient(client)) {
+      throw configurationError(
+        `${where}.${family}`,
+        'must be a client of the family or a function of the region',
+      );
+    }
+  }
 }
 
 function compileRouteOption(options: ShimOptions, where: string): RouteSource {
@@ -137,23 +189,49 @@ export function configureChimeIdentityShim(options: ShimOptions): void {
 export interface CallSettings {
   readonly route: RouteSource;
   readonly regions: ReadonlySet<string>;
+  readonly defaultRegion: string;
+  readonly chimeBearer: string | undefined;
+  /** Injected clients by family; `identityClient` is folded in as `identity`, layer by layer. */
+  readonly clients: FamilyClients;
   readonly serviceVersion: string | undefined;
   readonly onEvent: ShimEventListener | undefined;
-  readonly identityClient: ShimOptions['identityClient'];
   readonly identityConfig: ShimOptions['identityConfig'];
 }
 
+/** Settings by layer, for the process-wide options they were computed with: calls reuse them. */
+const settingsCache = new WeakMap<
+  PreparedOptions,
+  { readonly shared: PreparedOptions; readonly settings: CallSettings }
+>();
+
 export function settingsFor(layer: PreparedOptions): CallSettings {
+  const cached = settingsCache.get(layer);
+  if (cached?.shared === processWide) return cached.settings;
   const own = layer.options;
   const shared = processWide.options;
-  return {
+  const settings: CallSettings = {
     route: layer.route ?? processWide.route ?? DEFAULT_SOURCE,
     regions: layer.regions ?? processWide.regions ?? DEFAULT_REGION_SET,
+    defaultRegion: own.defaultRegion ?? shared.defaultRegion ?? DEFAULT_REGION,
+    chimeBearer: own.chimeBearer ?? shared.chimeBearer,
+    clients: { ...injectedClients(shared), ...injectedClients(own) },
     serviceVersion: own.serviceVersion ?? shared.serviceVersion,
     onEvent: own.onEvent ?? shared.onEvent,
-    identityClient: own.identityClient ?? shared.identityClient,
     identityConfig: own.identityConfig ?? shared.identityConfig,
   };
+  settingsCache.set(layer, { shared: processWide, settings });
+  return settings;
+}
+
+/** One layer's injected clients, with `identityClient` as `identity` (`clients.identity` wins). */
+function injectedClients(options: ShimOptions): FamilyClients {
+  const identity = options.clients?.identity ?? options.identityClient;
+  const clients: Record<string, unknown> = {};
+  for (const [family, client] of Object.entries(options.clients ?? {})) {
+    if (client !== undefined) clients[family] = client;
+  }
+  if (identity !== undefined) clients.identity = identity;
+  return clients as FamilyClients;
 }
 
 function configurationError(option: string, problem: string): ChimeIdentityShimConfigurationError {

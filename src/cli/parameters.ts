@@ -1,28 +1,36 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import type { Member, Shape } from '../operations/create-app-instance-user.js';
+import type { Shape, StructureShape } from '../model/shapes.js';
 import { parseShorthand, ShorthandSyntaxError, type ShorthandValue } from './shorthand.js';
 import { parameterError } from './usage-error.js';
 
 /**
  * Turning command-line values into request members the way `aws` does, driven by the
- * operation's descriptor (its shape), so the next operation's command is a new table, not new code:
+ * operation's row of the table (its request shape), so every operation's command is the same code:
  * - every value may be `file://path`: the file's text is the value (`~` is the home directory);
  * - a structure takes shorthand (`ExpirationDays=30,ExpirationCriterion=CREATED_TIMESTAMP`) or
  *   JSON (`{"ExpirationDays": 30, ...}`);
  * - a list takes one item per argument (`--tags Key=a,Value=1 Key=b,Value=2`), each shorthand or
  *   a JSON object, or one JSON list (`--tags '[{"Key": "a", "Value": "1"}]'`);
- * - shorthand values are strings, except the members the model types as integers.
+ * - shorthand values are strings, except the members the model types as numbers or booleans.
  * Values are not checked against the model's constraints here: the shim's validation does that,
  * and answers as the service would.
  */
 
-type Check = Member['check'];
 type Json = unknown;
 
-/** The `aws` CLI's flag for a member: `AppInstanceUserId` -> `--app-instance-user-id`. */
+/**
+ * The `aws` CLI's flag for a member, as botocore's `xform_name` makes it:
+ * `AppInstanceUserId` -> `--app-instance-user-id`, `ResourceARN` -> `--resource-arn`,
+ * `E164PhoneNumbers` -> `--e164-phone-numbers`.
+ */
 export function flagOf(memberName: string): string {
-  return `--${memberName.replace(/(?<=[a-z0-9])([A-Z])/g, '-$1').toLowerCase()}`;
+  let name = memberName;
+  // `ARNs`, `ACLs`: the plural acronym is one word.
+  const plural = /[A-Z]{2,}s$/.exec(name);
+  if (plural) name = `${name.slice(0, -plural[0].length)}-${plural[0].toLowerCase()}`;
+  const words = name.replace(/(.)([A-Z][a-z]+)/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2');
+  return `--${words.toLowerCase()}`;
 }
 
 /** The value of `file://path`, or the value itself. */
@@ -38,21 +46,26 @@ export async function readParameterFile(value: string, flag: string): Promise<st
 
 /** One member's value from its flag: a string, or the strings of a list member's arguments. */
 export async function parseMemberValue(
-  member: Member,
+  shape: Shape,
   raw: string | readonly string[],
   flag: string,
+  name: string,
 ): Promise<Json> {
   const values = await Promise.all(
     (typeof raw === 'string' ? [raw] : raw).map((v) => readParameterFile(v, flag)),
   );
-  const { check } = member;
-  switch (check.kind) {
+  switch (shape.type) {
     case 'list':
-      return parseList(check.member, values, flag);
+      return parseList(shape.member, values, flag);
     case 'structure':
-      return parseStructure(check.shape, only(values), flag);
+    case 'map':
+      return parseStructure(shape, only(values), flag);
     case 'integer':
-      return toInteger(only(values), flag, member.name);
+    case 'long':
+      return toInteger(only(values), flag, name);
+    case 'float':
+    case 'double':
+      return toNumber(only(values), flag, name);
     default:
       return only(values);
   }
@@ -68,35 +81,43 @@ export async function parseCliInputJson(raw: string, flag: string): Promise<Reco
 }
 
 /** The request (or response) skeleton `--generate-cli-skeleton` prints: every member with a placeholder. */
-export function skeletonOf(shape: Shape): Record<string, Json> {
+export function skeletonOf(shape: StructureShape): Record<string, Json> {
   const skeleton: Record<string, Json> = {};
-  for (const member of shape) skeleton[member.name] = placeholderOf(member.check);
+  for (const [name, member] of Object.entries(shape.members)) skeleton[name] = placeholderOf(member.shape);
   return skeleton;
 }
 
 /** `Key=string,Value=string`: the shorthand syntax of a structure, for help texts. */
-export function shorthandSyntaxOf(shape: Shape): string {
-  return shape
-    .map((member) => {
-      const { check } = member;
-      const type = check.kind === 'enum' ? check.values.join('|') : check.kind;
-      return `${member.name}=${type}`;
-    })
+export function shorthandSyntaxOf(shape: StructureShape): string {
+  return Object.entries(shape.members)
+    .map(
+      ([name, member]) =>
+        `${name}=${member.shape.type === 'string' && member.shape.enum ? member.shape.enum.join('|') : member.shape.type}`,
+    )
     .join(',');
 }
 
-function placeholderOf(check: Check): Json {
-  switch (check.kind) {
+function placeholderOf(shape: Shape): Json {
+  switch (shape.type) {
     case 'string':
-      return '';
+      return shape.enum ? shape.enum[0] : '';
     case 'integer':
+    case 'long':
+    case 'float':
+    case 'double':
       return 0;
-    case 'enum':
-      return check.values[0];
+    case 'boolean':
+      return true;
+    case 'timestamp':
+      return '1970-01-01T00:00:00';
+    case 'blob':
+      return '';
     case 'list':
-      return [skeletonOf(check.member)];
+      return [placeholderOf(shape.member)];
+    case 'map':
+      return { KeyName: placeholderOf(shape.value) };
     case 'structure':
-      return skeletonOf(check.shape);
+      return skeletonOf(shape);
   }
 }
 
@@ -113,6 +134,11 @@ function parseList(member: Shape, values: readonly string[], flag: string): Json
     if (!Array.isArray(list))
       throw parameterError(flag, `Invalid JSON: expected a list\nJSON received: ${first}`);
     return list;
+  }
+  if (member.type !== 'structure' && member.type !== 'map') {
+    // A list of scalars: one per argument (`--tag-keys a b`), or comma-separated in one.
+    const items = values.length === 1 ? values[0]!.split(',') : [...values];
+    return items.map((item) => scalar(item.trim(), member, flag));
   }
   if (first.startsWith('{')) {
     // A list of JSON objects, one per argument, as `aws` takes them.
@@ -142,22 +168,46 @@ function parseStructure(shape: Shape, value: string, flag: string): Json {
   return typed(parsed, shape, flag);
 }
 
-/** Shorthand gives strings; the model's integers become numbers, as `aws` converts them. */
-function typed(value: ShorthandValue, shape: Shape, flag: string): Json {
-  if (typeof value !== 'object' || Array.isArray(value)) return value;
-  for (const member of shape) {
-    if (!Object.hasOwn(value, member.name)) continue;
-    const item = value[member.name]!;
-    const { check } = member;
-    if (check.kind === 'integer' && typeof item === 'string') {
-      value[member.name] = toInteger(item, flag, member.name) as unknown as ShorthandValue;
-    } else if (check.kind === 'structure') {
-      value[member.name] = typed(item, check.shape, flag) as ShorthandValue;
-    } else if (check.kind === 'list' && Array.isArray(item)) {
-      value[member.name] = item.map((entry) => typed(entry, check.member, flag)) as ShorthandValue;
-    }
+/** Shorthand gives strings; the model's numbers and booleans become numbers and booleans, as `aws` converts them. */
+function typed(value: ShorthandValue, shape: Shape, flag: string, name = flag): Json {
+  if (typeof value === 'string') return scalar(value, shape, flag, name);
+  if (Array.isArray(value)) {
+    return shape.type === 'list' ? value.map((item) => typed(item, shape.member, flag, name)) : value;
   }
-  return value;
+  if (shape.type === 'map') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, typed(item, shape.value, flag, key)]),
+    );
+  }
+  if (shape.type !== 'structure') return value;
+  // Own keys only, into a fresh object: a `__proto__` key stays a key (and the shim rejects it).
+  const out: Record<string, Json> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const member = Object.hasOwn(shape.members, key) ? shape.members[key] : undefined;
+    Object.defineProperty(out, key, {
+      value: member ? typed(item, member.shape, flag, key) : item,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+function scalar(value: string, shape: Shape, flag: string, name = flag): Json {
+  switch (shape.type) {
+    case 'integer':
+    case 'long':
+      return toInteger(value, flag, name);
+    case 'float':
+    case 'double':
+      return toNumber(value, flag, name);
+    case 'boolean':
+      if (value === 'true' || value === 'false') return value === 'true';
+      throw parameterError(flag, `invalid boolean value: '${value}'`);
+    default:
+      return value;
+  }
 }
 
 function toInteger(value: string, flag: string, name: string): number {
@@ -166,6 +216,14 @@ function toInteger(value: string, flag: string, name: string): number {
     throw parameterError(flag, `invalid integer value for ${name}: '${value}'`);
   }
   return Number(trimmed);
+}
+
+function toNumber(value: string, flag: string, name: string): number {
+  const number = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(number)) {
+    throw parameterError(flag, `invalid number value for ${name}: '${value}'`);
+  }
+  return number;
 }
 
 function parseJson(text: string, flag: string): Json {

@@ -1,11 +1,11 @@
 import { type Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { CLI_NAME } from './cli-name.js';
-import { createAppInstanceUserCommand } from './create-app-instance-user.js';
 import { demoCommand } from './demo.js';
 import { emulatorCommand } from './emulator.js';
 import { describeFailure, EXIT_CODES } from './exit-codes.js';
 import { type CliIo, newCommand } from './io.js';
+import { operationCommands } from './operation.js';
 import { routeCommand } from './route.js';
 import { formatUsageError, usageErrorFromCommander } from './usage.js';
 import { UsageError } from './usage-error.js';
@@ -58,12 +58,13 @@ function printFailure(io: CliIo, error: unknown): number {
 function createProgram(io: CliIo): Command {
   const program = newCommand(CLI_NAME, io)
     .description(
-      'Legacy Amazon Chime CreateAppInstanceUser, served by Chime SDK Identity: the command the aws CLI ' +
-        'no longer has, a local Chime SDK Identity emulator, and a demo of the drop-in client.',
+      'The Chime SDK operations `aws chime` no longer has (129 of them, removed from the chime namespace), ' +
+        'served by the dedicated Chime SDK namespaces; a local emulator of those namespaces; and a demo.',
     )
     .version(packageJson.version, '--version', 'print the version');
+  for (const command of operationCommands(io)) program.addCommand(command);
   program
-    .addCommand(createAppInstanceUserCommand(io))
+    .commandsGroup('Tools:')
     .addCommand(emulatorCommand(io))
     .addCommand(demoCommand(io))
     .addCommand(routeCommand(io));

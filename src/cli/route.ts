@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isChimeIdentityShimConfigurationError } from '../configuration-error.js';
+import { familyOfOperation } from '../operations/names.js';
+import type { Family } from '../operations/operation.js';
 import {
   compileRoute,
   ROUTE_ENVIRONMENT_VARIABLE,
@@ -20,6 +22,7 @@ interface RouteCommandOptions {
   readonly appInstanceUserId?: string;
   readonly appInstanceArn?: string;
   readonly serviceVersion?: string;
+  readonly operation: string;
   readonly idsFile?: string;
   readonly defaultRoute: Route;
   readonly output: 'text' | 'json';
@@ -59,6 +62,12 @@ export function routeCommand(io: CliIo = processIo()): Command {
       'The AppInstanceArn, for ARN allow/deny lists and AppInstanceArn stickiness.',
     )
     .option('--service-version <version>', "The caller's serviceVersion, matched by the plan's semver range.")
+    .option(
+      '--operation <name>',
+      "The legacy operation of the call (a plan's `operations` may leave it out).",
+      operationName,
+      'CreateAppInstanceUser',
+    )
     .option(
       '--ids-file <file>',
       "One id per line: AppInstanceUserIds, or AppInstanceArns when the plan's stickiness is AppInstanceArn. Blank lines and # comments are skipped.",
@@ -180,13 +189,24 @@ function contextOf(
   AppInstanceArn: string,
   options: RouteCommandOptions,
 ): RouteContext {
+  const family = familyOfOperation(options.operation)!;
   return {
-    AppInstanceUserId,
-    AppInstanceArn,
+    operation: options.operation,
+    // A generic tag operation is served by the family that owns the resource; here, an app instance's.
+    family: (family === 'tagging' ? 'identity' : family) as Family,
+    AppInstanceUserId: AppInstanceUserId || undefined,
+    AppInstanceArn: AppInstanceArn || undefined,
     // arn:partition:service:REGION:account:resource
     region: AppInstanceArn.split(':')[3] ?? '',
     serviceVersion: options.serviceVersion,
   };
+}
+
+function operationName(value: string): string {
+  if (familyOfOperation(value) !== undefined) return value;
+  throw argumentError(
+    `argument --operation: '${value}' is not a removed Chime operation (CreateChannel, ...)`,
+  );
 }
 
 async function readIds(file: string): Promise<{ ids: Set<string>; duplicates: number }> {

@@ -1,5 +1,7 @@
 import { emulatorError } from './errors.js';
-import type { EmulatorRuntime } from './server.js';
+import type { FaultQueue } from './faults.js';
+import type { EmulatorState } from './state.js';
+import type { RequestLogEntry } from './types.js';
 
 /**
  * The control path, `/__emulator/...` on the emulator's own port, for tests in another process
@@ -18,6 +20,16 @@ import type { EmulatorRuntime } from './server.js';
  * | GET    | /__emulator/app-instances | 200 `{ appInstances }`                                |
  * | POST   | /__emulator/app-instances | body `{ region?, name?, metadata? }`: 201 `{ AppInstanceArn }` |
  */
+
+/** What the control path acts on: the emulator's runtime (declared here, so this module needs nothing of it). */
+export interface ControlTarget {
+  readonly options: { readonly verifySignatures: boolean };
+  readonly state: EmulatorState;
+  readonly faults: FaultQueue;
+  readonly log: { entries(): readonly RequestLogEntry[] };
+  reset(): void;
+  createAppInstance(options: { region?: string; name?: string; metadata?: string }): string;
+}
 
 export interface ControlResult {
   readonly status: number;
@@ -46,7 +58,7 @@ function asBadRequest<T>(action: () => T): T {
 }
 
 export function handleControl(
-  runtime: EmulatorRuntime,
+  runtime: ControlTarget,
   method: string,
   path: string,
   query: Readonly<Record<string, string | string[]>>,
@@ -58,7 +70,7 @@ export function handleControl(
         status: 200,
         body: {
           status: 'ok',
-          accountId: runtime.store.accountId,
+          accountId: runtime.state.accountId,
           verifySignatures: runtime.options.verifySignatures,
         },
       };
@@ -80,10 +92,13 @@ export function handleControl(
       return { status: 200, body: { requests: runtime.log.entries() } };
     case 'GET users': {
       const arn = query['app-instance-arn'];
-      return { status: 200, body: { users: runtime.store.userViews(Array.isArray(arn) ? arn[0] : arn) } };
+      return {
+        status: 200,
+        body: { users: runtime.state.identity.userViews(Array.isArray(arn) ? arn[0] : arn) },
+      };
     }
     case 'GET app-instances':
-      return { status: 200, body: { appInstances: runtime.store.appInstanceViews() } };
+      return { status: 200, body: { appInstances: runtime.state.identity.appInstanceViews() } };
     case 'POST app-instances': {
       const given = parseJson(body) ?? {};
       if (typeof given !== 'object' || given === null || Array.isArray(given)) {

@@ -1,19 +1,11 @@
 import { defaultStatusOf } from './errors.js';
+import { SERVED_OPERATIONS } from './namespaces/index.js';
 import type { EmulatorOperation, FaultSpec, PendingFault } from './types.js';
 
 /** At most this many faults wait in the queue: each `inject` is one entry, whatever its count. */
 export const MAX_PENDING_FAULTS = 100;
 const MAX_COUNT = 100_000;
 const MAX_DELAY_MS = 600_000;
-
-export const OPERATIONS: readonly EmulatorOperation[] = [
-  'CreateAppInstance',
-  'DescribeAppInstance',
-  'CreateAppInstanceUser',
-  'DescribeAppInstanceUser',
-  'ListAppInstanceUsers',
-  'DeleteAppInstanceUser',
-];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -43,9 +35,9 @@ export function normalizeFault(input: unknown): FaultSpec & { count: number } {
   const count = input.count === undefined ? 1 : integerIn(input.count, 1, MAX_COUNT, 'count');
   const target: { count: number; operation?: EmulatorOperation } = { count };
   if (input.operation !== undefined) {
-    if (!OPERATIONS.includes(input.operation as EmulatorOperation)) {
+    if (!SERVED_OPERATIONS.includes(input.operation as string)) {
       throw new RangeError(
-        `fault.operation must be one of ${OPERATIONS.join(', ')}, got ${JSON.stringify(input.operation)}`,
+        `fault.operation must be an operation the emulator serves (${SERVED_OPERATIONS.join(', ')}), got ${JSON.stringify(input.operation)}`,
       );
     }
     target.operation = input.operation as EmulatorOperation;
@@ -100,7 +92,7 @@ export class FaultQueue {
   }
 
   /** The first pending fault that matches `operation`, counted as used. */
-  take(operation: EmulatorOperation): FaultSpec | undefined {
+  take(operation: string): FaultSpec | undefined {
     const index = this.#pending.findIndex(
       (f) => f.spec.operation === undefined || f.spec.operation === operation,
     );

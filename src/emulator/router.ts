@@ -1,41 +1,78 @@
 import { emulatorError } from './errors.js';
-import type { OperationDescriptor } from './operations/index.js';
+import type { ServiceOperation } from './service-operation.js';
 
 /**
- * Routing by the model's HTTP bindings. Labels (`{AppInstanceUserArn}`) are single path
- * segments: both SDKs percent-encode an ARN label whole (`/` becomes `%2F`), so an ARN never
- * spans segments, and the label is decoded once here.
+ * Routing by the models' HTTP bindings, for every namespace on one endpoint. Labels
+ * (`{AppInstanceUserArn}`) are single path segments: the SDKs percent-encode an ARN label whole
+ * (`/` becomes `%2F`), so an ARN never spans segments, and the label is decoded once here. A
+ * binding with a literal query (`?operation=batch-create`) is tried before the same path without one.
+ *
+ * Several namespaces may bind the same request (every namespace has `POST /tags?operation=tag-resource`):
+ * a route then holds each of them, and the runtime picks one by the resource's ARN.
  */
 
-interface CompiledRoute {
-  readonly descriptor: OperationDescriptor;
-  /** One entry per path segment: a literal, or `{ label }` for a label. */
-  readonly segments: readonly (string | { readonly label: string })[];
+/** One operation of one namespace. */
+export interface Target<Namespace> {
+  readonly namespace: Namespace;
+  readonly operation: ServiceOperation;
 }
 
-export interface RouteMatch {
-  readonly descriptor: OperationDescriptor;
+interface CompiledRoute<Namespace> {
+  readonly method: string;
+  readonly template: string;
+  /** One entry per path segment: a literal, or `{ label }` for a label. */
+  readonly segments: readonly (string | { readonly label: string })[];
+  readonly literalQuery: readonly (readonly [string, string])[];
+  readonly targets: Target<Namespace>[];
+}
+
+export interface RouteMatch<Namespace> {
+  /** The route template, for the request log: no ARN or id reaches it. */
+  readonly template: string;
+  /** Every operation bound to this request, one per namespace that binds it. */
+  readonly targets: readonly Target<Namespace>[];
   readonly labels: Readonly<Record<string, string>>;
 }
 
-export class Router {
-  readonly #routes: readonly CompiledRoute[];
+export class Router<Namespace> {
+  readonly #routes: CompiledRoute<Namespace>[] = [];
 
-  constructor(descriptors: readonly OperationDescriptor[]) {
-    this.#routes = descriptors.map((descriptor) => ({
-      descriptor,
-      segments: descriptor.path
-        .split('/')
-        .slice(1)
-        .map((segment) => (segment.startsWith('{') ? { label: segment.slice(1, -1) } : segment)),
-    }));
+  constructor(targets: readonly Target<Namespace>[]) {
+    for (const target of targets) {
+      const { method, path, literalQuery } = target.operation;
+      const template = literalQuery ? `${path}?${literalQuery}` : path;
+      const existing = this.#routes.find((route) => route.method === method && route.template === template);
+      if (existing) {
+        existing.targets.push(target);
+        continue;
+      }
+      this.#routes.push({
+        method,
+        template,
+        segments: path
+          .split('/')
+          .slice(1)
+          .map((segment) => (segment.startsWith('{') ? { label: segment.slice(1, -1) } : segment)),
+        literalQuery: literalQuery
+          ? literalQuery.split('&').map((pair) => pair.split('=') as [string, string])
+          : [],
+        targets: [target],
+      });
+    }
+    // Bindings with a literal query first: they are the more specific ones.
+    this.#routes.sort((a, b) => b.literalQuery.length - a.literalQuery.length);
   }
 
-  /** The operation for a method and raw (still encoded) path, or `undefined` when none matches. */
-  match(method: string, rawPath: string): RouteMatch | undefined {
+  /** The operations for a method, raw (still encoded) path and decoded query, or `undefined`. */
+  match(
+    method: string,
+    rawPath: string,
+    query: Readonly<Record<string, string | string[]>>,
+  ): RouteMatch<Namespace> | undefined {
     const segments = rawPath.split('/').slice(1);
     for (const route of this.#routes) {
-      if (route.descriptor.method !== method || route.segments.length !== segments.length) continue;
+      if (route.method !== method || route.segments.length !== segments.length) continue;
+      if (!route.literalQuery.every(([name, value]) => query[name] === value)) continue;
       const labels: Record<string, string> = {};
       let matched = true;
       for (let i = 0; i < segments.length && matched; i++) {
@@ -45,7 +82,7 @@ export class Router {
         else if (actual === '') matched = false;
         else labels[expected.label] = decodeComponent(actual, expected.label);
       }
-      if (matched) return { descriptor: route.descriptor, labels };
+      if (matched) return { template: route.template, targets: route.targets, labels };
     }
     return undefined;
   }

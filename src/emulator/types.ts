@@ -3,14 +3,19 @@
  * so the entry point can re-export them with `export type`.
  */
 
-/** The operations the emulator serves, named as in the Chime SDK Identity model. */
+import type { OperationName as IdentityOperation } from './generated/identity.js';
+import type { OperationName as MediaPipelinesOperation } from './generated/mediaPipelines.js';
+import type { OperationName as MeetingsOperation } from './generated/meetings.js';
+import type { OperationName as MessagingOperation } from './generated/messaging.js';
+import type { OperationName as VoiceOperation } from './generated/voice.js';
+
+/** The operations of the dedicated namespaces, named as in their models (the emulator serves those docs/emulator.md lists). */
 export type EmulatorOperation =
-  | 'CreateAppInstance'
-  | 'DescribeAppInstance'
-  | 'CreateAppInstanceUser'
-  | 'DescribeAppInstanceUser'
-  | 'ListAppInstanceUsers'
-  | 'DeleteAppInstanceUser';
+  | IdentityOperation
+  | MessagingOperation
+  | MeetingsOperation
+  | VoiceOperation
+  | MediaPipelinesOperation;
 
 /** An access key pair the emulator accepts. */
 export interface EmulatorCredentials {

@@ -170,10 +170,12 @@ function flagEvaluator(
   const booleanFlag = flag.flagType === 'boolean';
   return async (client, context) => {
     const evaluationContext: EvaluationContext = {
-      targetingKey: context.AppInstanceUserId,
-      appInstanceArn: context.AppInstanceArn,
       region: context.region,
+      operation: context.operation,
+      family: context.family,
     };
+    if (context.AppInstanceUserId !== undefined) evaluationContext.targetingKey = context.AppInstanceUserId;
+    if (context.AppInstanceArn !== undefined) evaluationContext.appInstanceArn = context.AppInstanceArn;
     if (context.serviceVersion !== undefined) evaluationContext.serviceVersion = context.serviceVersion;
     const details: EvaluationDetails<unknown> = booleanFlag
       ? await client.getBooleanDetails(flagKey, routeDefault === 'identity', evaluationContext)

@@ -1,5 +1,7 @@
 // Only the Range class (as semver's README suggests), not all of semver: less to load and to bundle.
 import Range from 'semver/classes/range.js';
+import { familyOfOperation } from '../operations/names.js';
+import { FAMILIES } from '../operations/operation.js';
 import { checkKeys, checkRoute, configurationError, describeValue, isPlainObject, own } from './guard.js';
 import { murmur3OfCodeUnits } from './murmur3.js';
 import type {
@@ -19,6 +21,7 @@ const PLAN_FIELDS = [
   'deny',
   'serviceVersion',
   'defaultRoute',
+  'operations',
 ] as const satisfies readonly (keyof RolloutPlan)[];
 const ID_LIST_FIELDS = ['AppInstanceArns', 'AppInstanceUserIds'] as const;
 const STICKINESS: readonly RolloutStickiness[] = ['AppInstanceUserId', 'AppInstanceArn'];
@@ -58,7 +61,10 @@ export function compileRolloutPlan(
   const hasLists = denyUsers.size + denyArns.size + allowUsers.size + allowArns.size > 0;
   const stickOnArn = plan.stickiness === 'AppInstanceArn';
   const prefix = `${plan.groupId}:`;
+  const covered = plan.operations ? new Set(plan.operations) : undefined;
 
+  const NOT_COVERED = decision(planDefault, 'plan:operation');
+  const NO_KEY = decision(planDefault, 'no-key');
   const DENY = decision('legacy', 'plan:deny');
   const ALLOW = decision('identity', 'plan:allow');
   const OUTSIDE = decision(planDefault, 'plan:serviceVersion');
@@ -73,13 +79,19 @@ export function compileRolloutPlan(
   return {
     decide(context: RouteContext): RouteDecision {
       try {
+        if (covered && !covered.has(context.operation) && !covered.has(context.family)) return NOT_COVERED;
+        const { AppInstanceUserId: userId, AppInstanceArn: arn } = context;
         if (hasLists) {
-          if (denyUsers.has(context.AppInstanceUserId) || denyArns.has(context.AppInstanceArn)) return DENY;
-          if (allowUsers.has(context.AppInstanceUserId) || allowArns.has(context.AppInstanceArn))
+          if ((userId !== undefined && denyUsers.has(userId)) || (arn !== undefined && denyArns.has(arn))) {
+            return DENY;
+          }
+          if ((userId !== undefined && allowUsers.has(userId)) || (arn !== undefined && allowArns.has(arn))) {
             return ALLOW;
+          }
         }
         if (inRange && !inRange(context.serviceVersion)) return OUTSIDE;
-        const id = stickOnArn ? context.AppInstanceArn : context.AppInstanceUserId;
+        const id = stickOnArn ? arn : userId;
+        if (id === undefined) return NO_KEY;
         return BUCKETS[(murmur3OfCodeUnits(prefix + id) % 100) + 1] ?? ERROR;
       } catch {
         // Nothing above should throw on validated strings; if it ever does, the call still goes through.
@@ -177,9 +189,26 @@ export function checkRolloutPlan(value: Record<string, unknown>, name: string): 
     }
   }
 
+  const operations = own(value, 'operations');
+  if (operations !== undefined) {
+    const names = checkStrings(operations, `${name}.operations`);
+    for (const [index, operation] of names.entries()) {
+      if (
+        familyOfOperation(operation) === undefined &&
+        !(FAMILIES as readonly string[]).includes(operation)
+      ) {
+        throw configurationError(
+          `${name}.operations[${index}]`,
+          `must name a removed operation (CreateChannel) or a family (${FAMILIES.join(', ')}), got ${describeValue(operation)}`,
+        );
+      }
+    }
+  }
+
   return {
     percentage,
     groupId,
+    operations: operations as string[] | undefined,
     stickiness: stickiness as RolloutStickiness | undefined,
     allow: checkIds(own(value, 'allow'), `${name}.allow`),
     deny: checkIds(own(value, 'deny'), `${name}.deny`),

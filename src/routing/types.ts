@@ -1,4 +1,10 @@
-/** The two backends a legacy `CreateAppInstanceUser` call can be served by. */
+import type { Family } from '../operations/operation.js';
+
+/**
+ * The two backends a legacy call can be served by: `identity`, the dedicated Chime SDK namespace
+ * of the operation's family (the name is kept from when Chime SDK Identity was the only one), or
+ * `legacy`, what the deprecated namespace did.
+ */
 export type Route = 'identity' | 'legacy';
 
 export const ROUTES: readonly Route[] = ['identity', 'legacy'];
@@ -8,9 +14,21 @@ export const ROUTES: readonly Route[] = ['identity', 'legacy'];
  * field is a well-formed string. Never carries `Name`, `Metadata`, tags or tokens.
  */
 export interface RouteContext {
-  readonly AppInstanceUserId: string;
-  readonly AppInstanceArn: string;
-  /** The region field of `AppInstanceArn`. */
+  /** The legacy operation, `CreateAppInstanceUser`. */
+  readonly operation: string;
+  /** The family that serves it (for generic tagging, the family that owns the resource). */
+  readonly family: Family;
+  /**
+   * The user the call is about: the `AppInstanceUserId` member, or the user of a user ARN the
+   * input names (`AppInstanceUserArn`, `ChimeBearer`, `MemberArn`); `undefined` when it names none.
+   */
+  readonly AppInstanceUserId?: string | undefined;
+  /**
+   * The app instance the call is about: the `AppInstanceArn` member, or the app instance of any
+   * resource ARN under it (a user, a channel, ...); `undefined` when it names none.
+   */
+  readonly AppInstanceArn?: string | undefined;
+  /** The region the call is served in on the identity route: from the input's ARN, else `defaultRegion`. */
   readonly region: string;
   /** The caller's own version (`ShimOptions.serviceVersion`), for semver rules. */
   readonly serviceVersion?: string | undefined;
@@ -23,6 +41,8 @@ export interface RouteContext {
  * |---|---|---|
  * | `env` | the variable's | `CHIME_IDENTITY_SHIM_ROUTE` is set |
  * | `static` | the setting's | `route: 'identity'` or `route: 'legacy'` |
+ * | `no-key` | the plan's default | a plan's stickiness key (user id or app instance ARN) is not in the call |
+ * | `plan:operation` | the plan's default | the plan's `operations` do not cover the call's operation or family |
  * | `plan:deny` | legacy | the user id or the ARN is on the plan's deny list |
  * | `plan:allow` | identity | the user id or the ARN is on the plan's allow list (and not denied) |
  * | `plan:serviceVersion` | the plan's default | `serviceVersion` is missing or outside the plan's range |
@@ -65,6 +85,8 @@ export interface RolloutPlanIds {
 /**
  * A gradual rollout, as plain JSON so it can live in a config file or a flag service.
  * Rules, first match wins:
+ * 0. `operations`: a call of an operation (or family) it does not name gets `defaultRoute`
+ *    (`plan:operation`).
  * 1. `deny` -> legacy (`plan:deny`); deny wins over allow.
  * 2. `allow` -> identity (`plan:allow`).
  * 3. `serviceVersion` range: a caller whose `ShimOptions.serviceVersion` is missing or outside
@@ -108,13 +130,21 @@ export interface RolloutPlan {
   readonly serviceVersion?: string | undefined;
   /** The route of callers outside `serviceVersion`, and of failures. Default: `ShimOptions.defaultRoute`. */
   readonly defaultRoute?: Route | undefined;
+  /**
+   * The operations the plan covers: legacy operation names (`CreateChannel`) or family names
+   * (`identity`, `messaging`, `meetings`, `voice`, `mediaPipelines`). Default: every operation.
+   * A call the plan does not cover, or one that names no stickiness key (a `ListAppInstances`
+   * has no user), gets `defaultRoute` (`plan:operation`, `no-key`).
+   */
+  readonly operations?: readonly string[] | undefined;
 }
 
 /**
  * Asks an OpenFeature flag, through `OpenFeature.getClient(domain)`. The shim never sets a
  * provider: the application binds one (`OpenFeature.setProvider(domain, provider)` or as the
  * default). The evaluation context is `{ targetingKey: AppInstanceUserId, appInstanceArn,
- * region, serviceVersion }`. Needs the optional peer `@openfeature/server-sdk`.
+ * region, serviceVersion, operation, family }` (members the call does not name are left out).
+ * Needs the optional peer `@openfeature/server-sdk`.
  *
  * @example
  * ```ts

@@ -1,22 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { requireBuild } from '../support/build.js';
 
 const exec = promisify(execFile);
-const bin = fileURLToPath(new URL('../../dist/cli.mjs', import.meta.url));
-const built = existsSync(bin);
-
-if (!built) {
-  console.warn(
-    'test/cli/bin.test.ts skipped: dist/cli.mjs is missing (`npm test` builds it; or run `npx tsdown`)',
-  );
-}
+const bin = requireBuild('dist/cli.mjs');
 
 /** The one test that runs the built bin as a user's shell would: everything else runs `main` in-process. */
-describe.skipIf(!built)('CLI: the chime-identity-shim bin (dist/cli.mjs) runs the demo', () => {
+describe('CLI: the chime-identity-shim bin (dist/cli.mjs) runs the demo', () => {
   it('starts with a node shebang, runs `demo` to exit 0 and prints an ARN', async () => {
     expect((await readFile(bin, 'utf8')).split('\n', 1)[0]).toBe('#!/usr/bin/env node');
     const env: NodeJS.ProcessEnv = {

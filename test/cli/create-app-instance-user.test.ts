@@ -311,7 +311,7 @@ describe('CLI: exit codes as aws chime (254 service, 252 usage, 255 other)', () 
       const run = await create('not a valid id!');
       expect(run.exitCode).toBe(254);
       expect(run.stderr).toBe(
-        "\nAn error occurred (BadRequestException) when calling the CreateAppInstanceUser operation: 1 validation error detected: Value at 'appInstanceUserId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[A-Za-z0-9]([A-Za-z0-9:\\-_.@]{0,62}[A-Za-z0-9])?$\n",
+        "\nAn error occurred (BadRequestException) when calling the CreateAppInstanceUser operation: 1 validation error detected: Value at 'appInstanceUserId' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9]([A-Za-z0-9\\:\\-\\_\\.\\@]{0,62}[A-Za-z0-9])?\n",
       );
       expect(emulator.requests().length).toBe(before);
     });

@@ -1,13 +1,14 @@
+import * as identityPackage from '@aws-sdk/client-chime-sdk-identity';
 import { ChimeSDKIdentityClient } from '@aws-sdk/client-chime-sdk-identity';
 import { describe, expect, it, vi } from 'vitest';
-import { identityClientPool } from '../../src/identity-clients.js';
 import {
   ChimeClient,
   ChimeServiceException,
   CreateAppInstanceUserCommand,
   ServiceUnavailableException,
 } from '../../src/index.js';
-import { SENSITIVE_STRING } from '../../src/redaction.js';
+import { SENSITIVE_STRING } from '../../src/model/redact.js';
+import { type NamespaceClients, namespaceClients } from '../../src/namespaces.js';
 import { EMULATOR_CREDENTIALS, RecordingHandler, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();
@@ -175,7 +176,7 @@ describe('Behaviour of one call: one identity client per region, built lazily an
     const client = new ChimeClient(legacyConfig());
     const notBuiltYet = vi.fn(() => ({}));
     // Before any call there is no pool for this client.
-    identityClientPool(client.config, notBuiltYet);
+    namespaceClients(client.config, notBuiltYet);
     expect(notBuiltYet).toHaveBeenCalledTimes(1);
     client.destroy();
 
@@ -184,15 +185,20 @@ describe('Behaviour of one call: one identity client per region, built lazily an
     await fresh.send(command(central, 'b'));
     await fresh.send(command(east, 'c'));
     const unexpected = vi.fn(() => ({}));
-    const pool = identityClientPool(fresh.config, unexpected);
+    const pool = namespaceClients(fresh.config, unexpected);
     expect(unexpected).not.toHaveBeenCalled();
-    expect(pool.get('us-east-1')).toBe(pool.get('us-east-1'));
-    expect(pool.get('us-east-1')).not.toBe(pool.get('eu-central-1'));
-    expect(await pool.get('eu-central-1').config.region()).toBe('eu-central-1');
+    expect(identityOf(pool, 'us-east-1')).toBe(identityOf(pool, 'us-east-1'));
+    expect(identityOf(pool, 'us-east-1')).not.toBe(identityOf(pool, 'eu-central-1'));
+    expect(await identityOf(pool, 'eu-central-1').config.region()).toBe('eu-central-1');
 
     fresh.destroy();
     const afterDestroy = vi.fn(() => ({}));
-    identityClientPool(fresh.config, afterDestroy);
+    namespaceClients(fresh.config, afterDestroy);
     expect(afterDestroy).toHaveBeenCalledTimes(1);
   });
 });
+
+/** The pool's Chime SDK Identity client of a region. */
+function identityOf(pool: NamespaceClients, region: string): ChimeSDKIdentityClient {
+  return pool.get('identity', identityPackage, region) as unknown as ChimeSDKIdentityClient;
+}

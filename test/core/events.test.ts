@@ -35,6 +35,7 @@ describe('onEvent: one event per call, with the route and the reason, redacted',
     const [event] = events;
     expect(event).toEqual({
       operation: 'CreateAppInstanceUser',
+      family: 'identity',
       route: 'identity',
       reason: 'static',
       region: 'eu-central-1',

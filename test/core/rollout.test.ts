@@ -6,7 +6,7 @@ import {
   type RouteSetting,
   type ShimEvent,
 } from '../../src/index.js';
-import { unleashBucket } from '../../src/routing/index.js';
+import { type RouteContext, unleashBucket } from '../../src/routing/index.js';
 import { EMULATOR_CREDENTIALS, RecordingHandler, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();
@@ -104,8 +104,8 @@ describe('Configuration and rollout: each call makes exactly one backend call on
   });
 
   it('a function route (async) decides per call', async () => {
-    const route = async ({ AppInstanceUserId }: { AppInstanceUserId: string }) =>
-      AppInstanceUserId.endsWith('1') ? ('identity' as const) : ('legacy' as const);
+    const route = async ({ AppInstanceUserId }: RouteContext) =>
+      AppInstanceUserId?.endsWith('1') ? ('identity' as const) : ('legacy' as const);
     const { events, sent } = await createMany(route, ['user-1', 'user-2']);
     expect(events.map((e) => [e.route, e.reason])).toEqual([
       ['identity', 'function'],

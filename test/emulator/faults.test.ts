@@ -126,7 +126,10 @@ describe('Emulator: fault injection (status codes, connection resets, delays, fo
     const bad: [unknown, RegExp][] = [
       [{ kind: 'explode' }, /fault.kind must be "error", "reset" or "delay"/],
       [{ kind: 'reset', count: 0 }, /fault.count must be between 1 and 100000/],
-      [{ kind: 'reset', operation: 'CreateUser' }, /fault.operation must be one of CreateAppInstance/],
+      [
+        { kind: 'reset', operation: 'CreateUser' },
+        /fault.operation must be an operation the emulator serves \(CreateAppInstance/,
+      ],
       [{ kind: 'delay' }, /fault.delayMs must be an integer/],
       [{ kind: 'error' }, /fault.errorType must be an error name/],
       [{ kind: 'error', errorType: 'X', status: 200 }, /fault.status must be between 400 and 599/],

@@ -311,19 +311,19 @@ describe("Emulator: the model's validation, in the service's message style", () 
       name: 'AppInstanceUserId pattern (sensitive: no value in the message)',
       input: { AppInstanceUserId: 'has space' },
       message:
-        "1 validation error detected: Value at 'appInstanceUserId' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9]([A-Za-z0-9\\:\\-\\_\\.\\@]{0,62}[A-Za-z0-9])?",
+        "1 validation error detected: Value at 'appInstanceUserId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[A-Za-z0-9]([A-Za-z0-9\\:\\-\\_\\.\\@]{0,62}[A-Za-z0-9])?$",
     },
     {
       name: 'AppInstanceUserId length',
       input: { AppInstanceUserId: 'a'.repeat(65) },
       message:
-        "2 validation errors detected: Value at 'appInstanceUserId' failed to satisfy constraint: Member must have length less than or equal to 64; Value at 'appInstanceUserId' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9]([A-Za-z0-9\\:\\-\\_\\.\\@]{0,62}[A-Za-z0-9])?",
+        "2 validation errors detected: Value at 'appInstanceUserId' failed to satisfy constraint: Member must have length less than or equal to 64; Value at 'appInstanceUserId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[A-Za-z0-9]([A-Za-z0-9\\:\\-\\_\\.\\@]{0,62}[A-Za-z0-9])?$",
     },
     {
       name: 'Name only whitespace',
       input: { Name: '   ' },
       message:
-        "1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: .*\\S.*",
+        "1 validation error detected: Value at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: \\S",
     },
     {
       name: 'Name length',
@@ -400,7 +400,7 @@ describe("Emulator: the model's validation, in the service's message style", () 
       ),
     );
     expect(error.message).toBe(
-      "1 validation error detected: Value 'not-an-arn' at 'appInstanceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}",
+      "1 validation error detected: Value 'not-an-arn' at 'appInstanceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: ^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$",
     );
   });
 

@@ -7,7 +7,8 @@ import {
 } from '@aws-sdk/client-chime-sdk-identity';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Emulator, startEmulator } from '../../src/emulator/index.js';
-import { createAppInstanceUser } from '../../src/emulator/operations/create-app-instance-user.js';
+import { HANDLERS } from '../../src/emulator/namespaces/identity/handlers.js';
+import type { Handler } from '../../src/emulator/namespaces/index.js';
 import { createUserRequest, identityClient, raw, rejection, signRaw } from './helpers.js';
 
 let emulator: Emulator;
@@ -194,7 +195,7 @@ describe('Emulator: robust to bad requests (AWS-style 4xx, never a crash)', () =
   });
 
   it('a handler that throws is answered ServiceFailureException (500), and the emulator keeps serving', async () => {
-    vi.spyOn(createAppInstanceUser, 'handle').mockImplementation(() => {
+    vi.spyOn(HANDLERS as Record<string, Handler>, 'CreateAppInstanceUser').mockImplementation(() => {
       throw new Error('handler bug');
     });
     const client = identityClient(emulator);

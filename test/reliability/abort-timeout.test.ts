@@ -6,6 +6,7 @@
  * decide what times out.
  */
 import { Agent } from 'node:http';
+import * as identityPackage from '@aws-sdk/client-chime-sdk-identity';
 import {
   ChimeSDKIdentityClient,
   CreateAppInstanceUserCommand as IdentityCreateAppInstanceUserCommand,
@@ -14,7 +15,6 @@ import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions } from '@smithy/types';
 import { describe, expect, it, vi } from 'vitest';
-import { identityClientPool } from '../../src/identity-clients.js';
 import {
   Chime,
   ChimeClient,
@@ -25,6 +25,7 @@ import {
   createAppInstanceUser,
   type ShimEvent,
 } from '../../src/index.js';
+import { type NamespaceClients, namespaceClients } from '../../src/namespaces.js';
 import { EMULATOR_CREDENTIALS, useEmulator } from '../support/emulator.js';
 import { capturingLogger, rejection } from './support.js';
 
@@ -129,7 +130,7 @@ const surfaces: Array<[string, () => Caller]> = [
           createAppInstanceUser(input, { identityConfig, onEvent: (e) => events.push(e), ...options }),
         poolOwner: identityConfig,
         events,
-        close: () => identityClientPool(identityConfig, () => ({})).destroy(),
+        close: () => namespaceClients(identityConfig, () => ({})).destroy(),
       };
     },
   ],
@@ -138,9 +139,9 @@ const surfaces: Array<[string, () => Caller]> = [
 /** The identity client the shim holds for `region`, without building one. */
 function heldIdentityClient(owner: object, region: string): ChimeSDKIdentityClient {
   const build = vi.fn(() => ({}));
-  const pool = identityClientPool(owner, build);
+  const pool = namespaceClients(owner, build);
   expect(build, 'the pool must already exist').not.toHaveBeenCalled();
-  return pool.get(region);
+  return identityOf(pool, region);
 }
 
 /**
@@ -399,3 +400,8 @@ describe('abortSignal and requestTimeout surface exactly as the SDK raises them 
     client.destroy();
   });
 });
+
+/** The pool's Chime SDK Identity client of a region. */
+function identityOf(pool: NamespaceClients, region: string): ChimeSDKIdentityClient {
+  return pool.get('identity', identityPackage, region) as unknown as ChimeSDKIdentityClient;
+}

@@ -6,7 +6,6 @@
  */
 import { ChimeClient as PlainChimeClient } from '@aws-sdk/client-chime';
 import { describe, expect, it } from 'vitest';
-import { identityClientPool } from '../../src/identity-clients.js';
 import {
   ChimeClient,
   CreateAppInstanceUserCommand,
@@ -14,6 +13,7 @@ import {
   chimeIdentityMigration,
   createAppInstanceUser,
 } from '../../src/index.js';
+import { namespaceClients } from '../../src/namespaces.js';
 import {
   CANARIES,
   CANARY_CREDENTIALS,
@@ -69,7 +69,7 @@ const surfaces: Array<[string, (options: CallerOptions) => Caller]> = [
             onEvent: options.onEvent,
           }),
         logsEachCall: false,
-        close: () => identityClientPool(identityConfig, () => ({})).destroy(),
+        close: () => namespaceClients(identityConfig, () => ({})).destroy(),
       };
     },
   ],

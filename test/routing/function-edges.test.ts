@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileRoute, decideRoute, type Route, type RouteContext } from '../../src/routing/index.js';
 
 const CONTEXT: RouteContext = {
+  operation: 'CreateAppInstanceUser',
+  family: 'identity',
   AppInstanceUserId: 'user-1',
   AppInstanceArn: 'arn:aws:chime:eu-central-1:111122223333:app-instance/abc',
   region: 'eu-central-1',

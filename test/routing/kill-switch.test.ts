@@ -12,6 +12,8 @@ import {
 } from '../../src/routing/index.js';
 
 const CONTEXT: RouteContext = {
+  operation: 'CreateAppInstanceUser',
+  family: 'identity',
   AppInstanceUserId: 'user-1',
   AppInstanceArn: 'arn:aws:chime:us-east-1:111122223333:app-instance/abc',
   region: 'us-east-1',

@@ -17,6 +17,8 @@ import { compileOpenFeatureRoute } from '../../src/routing/openfeature.js';
 
 const FLAG = 'chime-identity-route';
 const CONTEXT: RouteContext = {
+  operation: 'CreateAppInstanceUser',
+  family: 'identity',
   AppInstanceUserId: 'user-1',
   AppInstanceArn: 'arn:aws:chime:eu-central-1:111122223333:app-instance/abc',
   region: 'eu-central-1',

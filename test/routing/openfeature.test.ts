@@ -20,6 +20,8 @@ import { compileOpenFeatureRoute } from '../../src/routing/openfeature.js';
 
 const FLAG = 'chime-identity-route';
 const CONTEXT: RouteContext = {
+  operation: 'CreateAppInstanceUser',
+  family: 'identity',
   AppInstanceUserId: 'user-1',
   AppInstanceArn: 'arn:aws:chime:eu-central-1:111122223333:app-instance/abc',
   region: 'eu-central-1',
@@ -151,6 +153,8 @@ describe('OpenFeature: evaluates a flag through OpenFeature.getClient(domain)', 
       appInstanceArn: CONTEXT.AppInstanceArn,
       region: 'eu-central-1',
       serviceVersion: '2.4.0',
+      operation: 'CreateAppInstanceUser',
+      family: 'identity',
     });
     await expect(decide(source, { ...CONTEXT, AppInstanceUserId: 'canary-user' })).resolves.toEqual({
       route: 'identity',

@@ -13,7 +13,14 @@ const ARN = 'arn:aws:chime:us-east-1:111122223333:app-instance/0a1b2c3d-aaaa-bbb
 const SETTINGS = { defaultRoute: 'identity', timeoutMs: 100 } as const;
 
 function context(overrides: Partial<RouteContext> = {}): RouteContext {
-  return { AppInstanceUserId: 'u1', AppInstanceArn: ARN, region: 'us-east-1', ...overrides };
+  return {
+    operation: 'CreateAppInstanceUser',
+    family: 'identity',
+    AppInstanceUserId: 'u1',
+    AppInstanceArn: ARN,
+    region: 'us-east-1',
+    ...overrides,
+  };
 }
 
 /** Plans answer synchronously: the decision is a value, not a promise. */

@@ -22,7 +22,14 @@ const seed = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
 console.info(`fast-check seed for test/routing/plan.test.ts: ${seed} (rerun with FC_SEED=${seed})`);
 
 function context(AppInstanceUserId: string, overrides: Partial<RouteContext> = {}): RouteContext {
-  return { AppInstanceUserId, AppInstanceArn: ARN, region: 'us-east-1', ...overrides };
+  return {
+    operation: 'CreateAppInstanceUser',
+    family: 'identity',
+    AppInstanceUserId,
+    AppInstanceArn: ARN,
+    region: 'us-east-1',
+    ...overrides,
+  };
 }
 
 function plan(fields: Partial<RolloutPlan> & Record<string, unknown>): RouteSource {
@@ -374,7 +381,7 @@ describe('Rollout plan: invalid plans are rejected at configuration time, naming
     [
       'unknown key',
       { groupId: 'g', percentage: 5, percent: 5 },
-      'route.percent is not a rollout plan field (expected one of: percentage, groupId, stickiness, allow, deny, serviceVersion, defaultRoute)',
+      'route.percent is not a rollout plan field (expected one of: percentage, groupId, stickiness, allow, deny, serviceVersion, defaultRoute, operations)',
     ],
     [
       'allow as an array',

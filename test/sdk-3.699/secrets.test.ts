@@ -8,8 +8,8 @@
 // Type-wise the alias is invisible to tsc, so the test names the package by its alias.
 import * as Pinned from 'legacy-chime';
 import { describe, expect, it } from 'vitest';
-import { identityClientPool } from '../../src/identity-clients.js';
 import * as Shim from '../../src/index.js';
+import { namespaceClients } from '../../src/namespaces.js';
 import {
   CANARY_CREDENTIALS,
   type Caller,
@@ -73,7 +73,7 @@ const surfaces: Array<[string, (options: CallerOptions) => Caller]> = [
       return {
         call: (input) =>
           Shim.createAppInstanceUser(input as never, { identityConfig, onEvent: options.onEvent }),
-        close: () => identityClientPool(identityConfig, () => ({})).destroy(),
+        close: () => namespaceClients(identityConfig, () => ({})).destroy(),
       };
     },
   ],

@@ -1,0 +1,33 @@
+/**
+ * The package's own public API (besides the surfaces the operation table builds): options,
+ * rollout, events and errors. Both entries re-export it; every export is named, because
+ * src/index.ts (generated) lists them one by one.
+ */
+
+export type {
+  CreateAppInstanceUserOptions,
+  CreateAppInstanceUserOutput,
+} from './compat.js';
+export {
+  ChimeIdentityShimConfigurationError,
+  isChimeIdentityShimConfigurationError,
+} from './configuration-error.js';
+export type { ShimEvent, ShimEventListener } from './events.js';
+export type { Family } from './operations/operation.js';
+export type { FamilyClient, FamilyClients, ShimOptions } from './options.js';
+export type {
+  OpenFeatureFlag,
+  OpenFeatureRoute,
+  RolloutPlan,
+  RolloutPlanIds,
+  RolloutStickiness,
+  Route,
+  RouteContext,
+  RouteDecision,
+  RouteFunction,
+  RouteSetting,
+} from './routing/index.js';
+export { ROUTE_ENVIRONMENT_VARIABLE } from './routing/index.js';
+export { configureChimeIdentityShim, DEFAULT_REGIONS } from './settings.js';
+export type { OperationOptions, Output } from './surfaces/function.js';
+export type { ChimePaginationConfiguration } from './surfaces/paginator.js';
