@@ -3,9 +3,16 @@ import type { Handler } from '../namespace.js';
 import { epochSeconds, fingerprint, page } from '../pagination.js';
 import { tagHandlers } from '../tagging.js';
 import type { Tag } from '../tags.js';
-import { addressedAppInstance, addressedUser, parentAppInstance } from './lookups.js';
+import {
+  addressedAdmin,
+  addressedAppInstance,
+  addressedUser,
+  adminIdentity,
+  parentAppInstance,
+  userToPromote,
+} from './lookups.js';
 import { appInstanceResourceExists } from './resources.js';
-import { type ExpirationSettings, MAX_TAGS } from './store.js';
+import { type ExpirationSettings, MAX_TAGS, type RetentionSettings } from './store.js';
 
 /**
  * Chime SDK Identity's operations (moto's `responses`): each takes the validated input and answers
@@ -14,6 +21,14 @@ import { type ExpirationSettings, MAX_TAGS } from './store.js';
 
 /** Page size when MaxResults is absent (assumed: the model gives only the 1-50 range). */
 export const DEFAULT_MAX_RESULTS = 50;
+
+/**
+ * What a `NextToken` is valid for. Users and admins are both lists of one app instance: their
+ * scopes differ so that a token of one list is refused by the other.
+ */
+const usersScope = (appInstanceArn: string) => appInstanceArn;
+const adminsScope = (appInstanceArn: string) => `${appInstanceArn} admins`;
+const appInstancesScope = (region: string) => `app-instances in ${region}`;
 
 /** POST /app-instances -> 201 `{ AppInstanceArn }`, in the region the request was signed for. */
 const CreateAppInstance: Handler<{
@@ -155,7 +170,7 @@ const ListAppInstanceUsers: Handler<{ AppInstanceArn: string; MaxResults?: numbe
   const { input } = context;
   const instance = parentAppInstance(context, input.AppInstanceArn);
   const found = page(instance.users.values(), {
-    scope: instance.arn,
+    scope: usersScope(instance.arn),
     nextToken: input.NextToken,
     maxResults: input.MaxResults,
     defaultMax: DEFAULT_MAX_RESULTS,
@@ -181,12 +196,192 @@ const DeleteAppInstanceUser: Handler<{ AppInstanceUserArn: string }> = (context)
   return {};
 };
 
+/**
+ * GET /app-instances?max-results=&next-token= -> 200 `{ AppInstances: [{ AppInstanceArn, Name,
+ * Metadata? }], NextToken? }`: "all AppInstances created under a single AWS account" (the model),
+ * of the region the request was signed for (the service is regional), in creation order.
+ */
+const ListAppInstances: Handler<{ MaxResults?: number; NextToken?: string }> = ({ region, input, state }) => {
+  const found = page(state.identity.appInstancesIn(region), {
+    scope: appInstancesScope(region),
+    nextToken: input.NextToken,
+    maxResults: input.MaxResults,
+    defaultMax: DEFAULT_MAX_RESULTS,
+    operation: 'ListAppInstances',
+  });
+  return {
+    body: {
+      AppInstances: found.items.map((instance) => ({
+        AppInstanceArn: instance.arn,
+        Name: instance.name,
+        Metadata: instance.metadata,
+      })),
+      NextToken: found.nextToken,
+    },
+  };
+};
+
+/**
+ * PUT /app-instances/{AppInstanceArn} -> 200 `{ AppInstanceArn }`. The new model requires Name
+ * and Metadata, so both are replaced (the shim reads Metadata back for legacy callers that omit it).
+ */
+const UpdateAppInstance: Handler<{ AppInstanceArn: string; Name: string; Metadata: string }> = (context) => {
+  const { input, state, now } = context;
+  const instance = addressedAppInstance(context, input.AppInstanceArn);
+  state.identity.updateAppInstance(instance, { name: input.Name, metadata: input.Metadata, now });
+  return { body: { AppInstanceArn: instance.arn } };
+};
+
+/**
+ * DELETE /app-instances/{AppInstanceArn} -> 204. AWS deletes "all associated data
+ * asynchronously"; the emulator deletes it at once: users, admins, retention settings and the tags
+ * of all of them, and the app instance's ClientRequestToken.
+ */
+const DeleteAppInstance: Handler<{ AppInstanceArn: string }> = (context) => {
+  const instance = addressedAppInstance(context, context.input.AppInstanceArn);
+  context.state.identity.deleteAppInstance(instance);
+  return {};
+};
+
+/** PUT /app-instance-users/{AppInstanceUserArn} -> 200 `{ AppInstanceUserArn }`; Name and Metadata required, as for UpdateAppInstance. */
+const UpdateAppInstanceUser: Handler<{ AppInstanceUserArn: string; Name: string; Metadata: string }> = (
+  context,
+) => {
+  const { input, state, now } = context;
+  const { user } = addressedUser(context, input.AppInstanceUserArn);
+  state.identity.updateUser(user, { name: input.Name, metadata: input.Metadata, now });
+  return { body: { AppInstanceUserArn: user.arn } };
+};
+
+/**
+ * POST /app-instances/{AppInstanceArn}/admins -> 201 `{ AppInstanceAdmin: { Arn, Name },
+ * AppInstanceArn }`. The admin must be a user of this app instance; promoting an admin again is a
+ * ConflictException (the model lists Conflict; assumed, AWS documents no case for it).
+ */
+const CreateAppInstanceAdmin: Handler<{ AppInstanceArn: string; AppInstanceAdminArn: string }> = (
+  context,
+) => {
+  const { input, state, now } = context;
+  const instance = addressedAppInstance(context, input.AppInstanceArn);
+  const user = userToPromote(context, instance, input.AppInstanceAdminArn);
+  if (instance.admins.has(user.arn)) {
+    throw emulatorError(
+      'ConflictException',
+      `${user.arn} is already an AppInstanceAdmin of AppInstance ${instance.arn}.`,
+    );
+  }
+  const admin = state.identity.addAdmin(instance, user.arn, now);
+  return { body: { AppInstanceAdmin: adminIdentity(instance, admin), AppInstanceArn: instance.arn } };
+};
+
+/**
+ * GET /app-instances/{AppInstanceArn}/admins/{AppInstanceAdminArn} -> 200 `{ AppInstanceAdmin:
+ * { Admin: { Arn, Name }, AppInstanceArn, CreatedTimestamp } }`; the name is the user's current one.
+ */
+const DescribeAppInstanceAdmin: Handler<{ AppInstanceArn: string; AppInstanceAdminArn: string }> = (
+  context,
+) => {
+  const { input } = context;
+  const instance = addressedAppInstance(context, input.AppInstanceArn);
+  const admin = addressedAdmin(context, instance, input.AppInstanceAdminArn);
+  return {
+    body: {
+      AppInstanceAdmin: {
+        Admin: adminIdentity(instance, admin),
+        AppInstanceArn: instance.arn,
+        CreatedTimestamp: epochSeconds(admin.created),
+      },
+    },
+  };
+};
+
+/**
+ * GET /app-instances/{AppInstanceArn}/admins?max-results=&next-token= -> 200 `{ AppInstanceArn,
+ * AppInstanceAdmins: [{ Admin: { Arn, Name } }], NextToken? }`, in the order they were promoted.
+ */
+const ListAppInstanceAdmins: Handler<{ AppInstanceArn: string; MaxResults?: number; NextToken?: string }> = (
+  context,
+) => {
+  const { input } = context;
+  const instance = addressedAppInstance(context, input.AppInstanceArn);
+  const found = page(instance.admins.values(), {
+    scope: adminsScope(instance.arn),
+    nextToken: input.NextToken,
+    maxResults: input.MaxResults,
+    defaultMax: DEFAULT_MAX_RESULTS,
+    operation: 'ListAppInstanceAdmins',
+  });
+  return {
+    body: {
+      AppInstanceArn: instance.arn,
+      AppInstanceAdmins: found.items.map((admin) => ({ Admin: adminIdentity(instance, admin) })),
+      NextToken: found.nextToken,
+    },
+  };
+};
+
+/** DELETE /app-instances/{AppInstanceArn}/admins/{AppInstanceAdminArn} -> 204: "does not delete the user" (the model). */
+const DeleteAppInstanceAdmin: Handler<{ AppInstanceArn: string; AppInstanceAdminArn: string }> = (
+  context,
+) => {
+  const { input } = context;
+  const instance = addressedAppInstance(context, input.AppInstanceArn);
+  const admin = addressedAdmin(context, instance, input.AppInstanceAdminArn);
+  context.state.identity.removeAdmin(instance, admin);
+  return {};
+};
+
+/**
+ * PUT /app-instances/{AppInstanceArn}/retention-settings -> 200 `{ AppInstanceRetentionSettings,
+ * InitiateDeletionTimestamp }`. The settings replace the earlier ones; the timestamp is the time of
+ * the put (assumed: the model says only "the time at which the API deletes data"). Nothing is deleted.
+ */
+const PutAppInstanceRetentionSettings: Handler<{
+  AppInstanceArn: string;
+  AppInstanceRetentionSettings: RetentionSettings;
+}> = (context) => {
+  const { input, state, now } = context;
+  const instance = addressedAppInstance(context, input.AppInstanceArn);
+  const retention = state.identity.putRetention(instance, input.AppInstanceRetentionSettings, now);
+  return {
+    body: {
+      AppInstanceRetentionSettings: retention.settings,
+      InitiateDeletionTimestamp: epochSeconds(retention.initiated),
+    },
+  };
+};
+
+/**
+ * GET /app-instances/{AppInstanceArn}/retention-settings -> 200 `{ AppInstanceRetentionSettings,
+ * InitiateDeletionTimestamp? }`: what was put last; before any put, empty settings and no
+ * timestamp (assumed: data is kept until settings say otherwise).
+ */
+const GetAppInstanceRetentionSettings: Handler<{ AppInstanceArn: string }> = (context) => {
+  const { retention } = addressedAppInstance(context, context.input.AppInstanceArn);
+  return {
+    body: {
+      AppInstanceRetentionSettings: retention?.settings ?? {},
+      InitiateDeletionTimestamp: retention && epochSeconds(retention.initiated),
+    },
+  };
+};
+
 export const HANDLERS: Readonly<Record<string, Handler>> = {
   ...tagHandlers(appInstanceResourceExists, MAX_TAGS),
   CreateAppInstance,
   DescribeAppInstance,
+  ListAppInstances,
+  UpdateAppInstance,
+  DeleteAppInstance,
   CreateAppInstanceUser,
   DescribeAppInstanceUser,
   ListAppInstanceUsers,
+  UpdateAppInstanceUser,
   DeleteAppInstanceUser,
+  CreateAppInstanceAdmin,
+  DescribeAppInstanceAdmin,
+  ListAppInstanceAdmins,
+  DeleteAppInstanceAdmin,
+  PutAppInstanceRetentionSettings,
+  GetAppInstanceRetentionSettings,
 };

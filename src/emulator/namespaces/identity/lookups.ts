@@ -1,7 +1,12 @@
-import { emulatorError } from '../../errors.js';
+import { type EmulatorError, emulatorError } from '../../errors.js';
 import type { HandlerContext } from '../namespace.js';
-import { parseAppInstanceArn, parseAppInstanceUserArn } from './arn.js';
-import type { StoredAppInstance, StoredUser } from './store.js';
+import {
+  type AppInstanceMemberArnParts,
+  parseAppInstanceArn,
+  parseAppInstanceUserArn,
+  parseMemberArn,
+} from './arn.js';
+import type { StoredAdmin, StoredAppInstance, StoredUser } from './store.js';
 
 /**
  * Finding the resources a request names, with the emulator's answers where AWS publishes none
@@ -13,9 +18,13 @@ import type { StoredAppInstance, StoredUser } from './store.js';
  * - a parent named in the body or the query (the app instance of CreateAppInstanceUser and
  *   ListAppInstanceUsers) that does not exist: `BadRequestException`, the error those
  *   operations' models list (NotFoundException is not among them);
- * - the resource the URI itself names (Describe*, Delete*) that does not exist:
- *   `NotFoundException` (404), the REST answer for a missing URI, which both SDKs map to their
- *   `NotFoundException` class.
+ * - an app instance or user the URI names (Describe*, Update*, Delete*, and the app instance of
+ *   the admin and retention operations) that does not exist: `NotFoundException` (404), the REST
+ *   answer for a missing URI, which both SDKs map to their `NotFoundException` class;
+ * - an `AppInstanceAdminArn` that is not an admin (or, for CreateAppInstanceAdmin, not a user) of
+ *   the app instance: the error the operation's model lists for it (`BadRequestException` for
+ *   every admin operation). An admin is a role a user holds, not a resource of its own: the app
+ *   instance and the user exist, and the request asks for something they do not allow.
  */
 
 function checkRegion(context: HandlerContext<unknown>, member: string, arn: string, arnRegion: string): void {
@@ -60,4 +69,74 @@ export function addressedUser(
   const user = instance?.users.get(parts.appInstanceUserId);
   if (!instance || !user) throw emulatorError('NotFoundException', `AppInstanceUser ${arn} does not exist.`);
   return { instance, user };
+}
+
+/**
+ * The error for an `AppInstanceAdminArn` that names no admin: `NotFoundException` where the
+ * operation's model lists it, otherwise the model's `BadRequestException`.
+ */
+function missingAdmin(context: HandlerContext<unknown>, message: string): EmulatorError {
+  return emulatorError(
+    context.operation.errors.includes('NotFoundException') ? 'NotFoundException' : 'BadRequestException',
+    message,
+  );
+}
+
+/** Parses an `AppInstanceAdminArn` (a user or bot ARN) and checks its region. */
+function adminArnParts(context: HandlerContext<unknown>, arn: string): AppInstanceMemberArnParts {
+  const parts = parseMemberArn(arn);
+  if (!parts) {
+    throw emulatorError(
+      'BadRequestException',
+      `AppInstanceAdminArn ${arn} is not an AppInstanceUser or AppInstanceBot ARN.`,
+    );
+  }
+  checkRegion(context, 'AppInstanceAdminArn', arn, parts.region);
+  return parts;
+}
+
+/**
+ * The user CreateAppInstanceAdmin promotes: "Only an AppInstanceUser and AppInstanceBot can be
+ * promoted" (the model), and only within their own app instance. The emulator has no bots, so a
+ * bot ARN names nothing that exists.
+ */
+export function userToPromote(
+  context: HandlerContext<unknown>,
+  instance: StoredAppInstance,
+  arn: string,
+): StoredUser {
+  const parts = adminArnParts(context, arn);
+  const user =
+    parts.kind === 'user' && parts.appInstanceArn === instance.arn ? instance.users.get(parts.id) : undefined;
+  if (!user) {
+    throw missingAdmin(
+      context,
+      `AppInstanceAdminArn ${arn} is not an AppInstanceUser of AppInstance ${instance.arn}.`,
+    );
+  }
+  return user;
+}
+
+/** The admin the URI names in its app instance (DescribeAppInstanceAdmin, DeleteAppInstanceAdmin). */
+export function addressedAdmin(
+  context: HandlerContext<unknown>,
+  instance: StoredAppInstance,
+  arn: string,
+): StoredAdmin {
+  adminArnParts(context, arn);
+  const admin = instance.admins.get(arn);
+  if (!admin) {
+    throw missingAdmin(context, `${arn} is not an AppInstanceAdmin of AppInstance ${instance.arn}.`);
+  }
+  return admin;
+}
+
+/** An admin as the model's `Identity`: its ARN and the current name of its user. */
+export function adminIdentity(
+  instance: StoredAppInstance,
+  admin: StoredAdmin,
+): { Arn: string; Name: string | undefined } {
+  const parts = parseMemberArn(admin.arn);
+  const user = parts?.kind === 'user' ? instance.users.get(parts.id) : undefined;
+  return { Arn: admin.arn, Name: user?.name };
 }

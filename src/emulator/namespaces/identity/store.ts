@@ -45,6 +45,13 @@ export interface RetentionSettings {
   readonly ChannelRetentionSettings?: { readonly RetentionDays?: number };
 }
 
+/** The retention settings last put on an app instance, and when. */
+export interface StoredRetention {
+  readonly settings: RetentionSettings;
+  /** Epoch milliseconds: when they were put (the `InitiateDeletionTimestamp` answered). */
+  readonly initiated: number;
+}
+
 export interface StoredAppInstance {
   readonly arn: string;
   readonly region: string;
@@ -61,7 +68,8 @@ export interface StoredAppInstance {
   readonly usersByToken: Map<string, StoredUser>;
   /** Admins by their ARN, in the order they were made admins. */
   readonly admins: Map<string, StoredAdmin>;
-  retention: RetentionSettings | undefined;
+  /** `undefined` until PutAppInstanceRetentionSettings. */
+  retention: StoredRetention | undefined;
 }
 
 export interface StoreLimits {
@@ -192,6 +200,23 @@ export class IdentityStore {
     return user;
   }
 
+  /** UpdateAppInstance: both members are required by the model, so both are replaced. */
+  updateAppInstance(
+    instance: StoredAppInstance,
+    input: { name: string; metadata: string; now: number },
+  ): void {
+    instance.name = input.name;
+    instance.metadata = input.metadata;
+    instance.updated = input.now;
+  }
+
+  /** UpdateAppInstanceUser: both members are required by the model, so both are replaced. */
+  updateUser(user: StoredUser, input: { name: string; metadata: string; now: number }): void {
+    user.name = input.name;
+    user.metadata = input.metadata;
+    user.updated = input.now;
+  }
+
   deleteUser(instance: StoredAppInstance, user: StoredUser): void {
     if (instance.users.get(user.userId) !== user) return;
     instance.users.delete(user.userId);
@@ -206,6 +231,16 @@ export class IdentityStore {
     const admin: StoredAdmin = { arn, created: now, seq: this.#sequence.next() };
     instance.admins.set(arn, admin);
     return admin;
+  }
+
+  /** Demotes an admin; the user stays. */
+  removeAdmin(instance: StoredAppInstance, admin: StoredAdmin): void {
+    if (instance.admins.get(admin.arn) === admin) instance.admins.delete(admin.arn);
+  }
+
+  putRetention(instance: StoredAppInstance, settings: RetentionSettings, now: number): StoredRetention {
+    instance.retention = { settings, initiated: now };
+    return instance.retention;
   }
 
   clear(): void {
