@@ -3,48 +3,39 @@
 // models: they say what the hand-written translations in src/operations/translations/ do.
 
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { NAMESPACES } from './models.mjs';
 import { kebabCase, MEMBER_RENAMES, NO_COUNTERPART } from './operations.mjs';
 
-const SERVED = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../src/operations/served.json', import.meta.url)), 'utf8'),
-);
+const ts = createRequire(import.meta.url)('typescript');
 
-/** What the shim does where the namespaces differ (src/operations/translations/). */
-const TRANSLATIONS = {
-  UpdateAppInstance:
-    'Without `Metadata` (required by the counterpart): the app instance is read first (`DescribeAppInstance`) and its metadata sent back unchanged; the event says `translation: metadata-read-back`.',
-  UpdateAppInstanceUser:
-    'Without `Metadata` (required by the counterpart): the user is read first (`DescribeAppInstanceUser`) and its metadata sent back unchanged; the event says `translation: metadata-read-back`.',
-  UpdateChannelMessage:
-    'Without `Content` (required by the counterpart): the message is read first (`GetChannelMessage`) and its content sent back unchanged.',
-  PutVoiceConnectorStreamingConfiguration:
-    'Without `StreamingConfiguration.Disabled` (required by the counterpart): `false`, the legacy default.',
-  CreateMeeting:
-    '`MediaRegion` absent: `us-east-1` (the legacy default). `ExternalMeetingId` absent: the call’s `ClientRequestToken`.',
-  CreateMeetingWithAttendees:
-    'As `CreateMeeting`; without `Attendees` (required by the counterpart) it is served as `CreateMeeting` and answers with empty `Attendees` and `Errors`.',
-  ListMediaCapturePipelines:
-    'The counterpart lists summaries only: each item is completed with `GetMediaCapturePipeline`, so the legacy items keep every member.',
-  TagMeeting: '`TagResource` on the meeting’s ARN, looked up with `GetMeeting` (the one extra read).',
-  UntagMeeting: '`UntagResource` on the meeting’s ARN, looked up with `GetMeeting` (the one extra read).',
-  ListMeetingTags:
-    '`ListTagsForResource` on the meeting’s ARN, looked up with `GetMeeting` (the one extra read).',
-  TagResource:
-    'Routed by the `ResourceARN`’s resource type to the namespace that owns it, in the ARN’s region.',
-  UntagResource:
-    'Routed by the `ResourceARN`’s resource type to the namespace that owns it, in the ARN’s region.',
-  ListTagsForResource:
-    'Routed by the `ResourceARN`’s resource type to the namespace that owns it, in the ARN’s region.',
-};
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SERVED = JSON.parse(readFileSync(`${ROOT}src/operations/served.json`, 'utf8'));
+
+/**
+ * What the shim does where the namespaces differ: the doc comment of each operation's export in
+ * src/operations/translations/index.ts, so the docs say what the code does, in one place.
+ */
+function translationDocs() {
+  const file = `${ROOT}src/operations/translations/index.ts`;
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const docs = {};
+  for (const statement of source.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    const name = statement.declarationList.declarations[0].name.text;
+    const comment = ts.getJSDocCommentsAndTags(statement.declarationList.declarations[0])[0]?.comment;
+    if (typeof comment === 'string') docs[name] = comment.replace(/\s+/g, ' ').trim();
+  }
+  return docs;
+}
 
 const FAMILY_TITLES = {
   ...Object.fromEntries(NAMESPACES.map((namespace) => [namespace.family, namespace.title])),
   tagging: 'Generic tagging (routed by the resource ARN)',
 };
 
-function noteOf(op) {
+function noteOf(op, translations) {
   const notes = [];
   if (op.status === 'none')
     notes.push(`No counterpart: refused before any I/O. Instead, ${NO_COUNTERPART[op.name]}.`);
@@ -55,9 +46,10 @@ function noteOf(op) {
         .join(', ')} both ways.`,
     );
   }
-  if (TRANSLATIONS[op.name]) notes.push(TRANSLATIONS[op.name]);
-  if (op.family === 'messaging' && op.legacy.hostPrefix === 'messaging-') {
-    notes.push('`ChimeBearer` absent: the `chimeBearer` option.');
+  if (translations[op.name]) notes.push(translations[op.name]);
+  const newlyRequired = (op.differences?.newlyRequired ?? []).filter(() => !translations[op.name]);
+  if (newlyRequired.length) {
+    notes.push(`Required by the counterpart only: ${newlyRequired.map((path) => `\`${path}\``).join(', ')}.`);
   }
   const newOnly = op.differences?.newOnly ?? [];
   if (newOnly.length) notes.push(`Identity route only: ${newOnly.map((path) => `\`${path}\``).join(', ')}.`);
@@ -65,6 +57,7 @@ function noteOf(op) {
 }
 
 export function emitOperationDocs(table) {
+  const translations = translationDocs();
   const families = ['identity', 'messaging', 'meetings', 'voice', 'mediaPipelines', 'tagging'];
   const sections = families.map((family) => {
     const ops = table.operations.filter((op) => op.family === family);
@@ -75,7 +68,7 @@ export function emitOperationDocs(table) {
         ? op.regionSources.map((m) => `\`${m}\``).join(', ')
         : '`defaultRegion`';
       const paginator = op.paginator ? `\`${op.paginator.name}\`` : '';
-      return `| \`${op.name}\` | ${counterpart} | ${servedNow ? 'yes' : 'not yet'} | ${regions} | ${paginator} | ${noteOf(op)} |`;
+      return `| \`${op.name}\` | ${counterpart} | ${servedNow ? 'yes' : 'not yet'} | ${regions} | ${paginator} | ${noteOf(op, translations)} |`;
     });
     return `## ${FAMILY_TITLES[family]} (${ops.length})
 

@@ -49,9 +49,12 @@ interface CallOptions {
   readonly output: 'json' | 'text';
 }
 
-/** One command per removed operation, in the table's order: `chime-identity-shim <op-kebab>`. */
+/** One command per removed operation, `chime-identity-shim <op-kebab>`, family by family. */
 export function operationCommands(io: CliIo): Command[] {
-  return Object.values(OPERATIONS).map((operation) => operationCommand(operation, io));
+  const families = Object.keys(FAMILY_HEADINGS);
+  return Object.values(OPERATIONS)
+    .sort((a, b) => families.indexOf(a.family) - families.indexOf(b.family) || a.name.localeCompare(b.name))
+    .map((operation) => operationCommand(operation, io));
 }
 
 /** One flag per request member, named and typed from the operation's row of the table. */
@@ -343,12 +346,25 @@ function responseBody(output: object): Record<string, unknown> {
 
 /** `--output json`: 4-space indent, as `aws` (Python's json.dumps) prints; `text`: the values, tab-separated. */
 function format(body: Record<string, unknown>, output: CallOptions['output']): string {
+  // An answer without members (a delete) prints nothing, as in `aws`.
+  if (Object.keys(body).length === 0) return '';
   if (output === 'text') {
     return `${Object.values(body)
       .map((value) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)))
       .join('\t')}\n`;
   }
-  return `${JSON.stringify(body, null, 4)}\n`;
+  return `${JSON.stringify(body, awsTimestamps, 4)}\n`;
+}
+
+/**
+ * Timestamps as `aws` prints them by default (`cli_timestamp_format = iso8601`, Python's
+ * `isoformat()`): `2024-03-01T12:00:00.123000+00:00`. `JSON.stringify` has already turned each
+ * `Date` into its ISO string when the replacer sees it, so the original value is read from `this`.
+ */
+function awsTimestamps(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const original = this[key];
+  if (!(original instanceof Date)) return value;
+  return original.toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');
 }
 
 function skeletonChoice(value: string | boolean): 'input' | 'output' {

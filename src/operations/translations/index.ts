@@ -14,18 +14,33 @@ export type { Answer, PrepareContext, Request, SendContext, Translation } from '
  * test/operations/translations.test.ts fails when a member the counterpart newly requires has none.
  */
 
+/**
+ * Without `Metadata` (which the counterpart requires), the app
+ * instance is read first (`DescribeAppInstance`) and its metadata sent back unchanged: "not
+ * given" keeps meaning "not changed". The event's `translation` says `metadata-read-back`.
+ */
 export const UpdateAppInstance: Translation = metadataReadBack({
   command: 'DescribeAppInstance',
   key: 'AppInstanceArn',
   resource: 'AppInstance',
 });
 
+/**
+ * Without `Metadata` (which the counterpart requires), the user is
+ * read first (`DescribeAppInstanceUser`) and its metadata sent back unchanged: "not given" keeps
+ * meaning "not changed". The event's `translation` says `metadata-read-back`.
+ */
 export const UpdateAppInstanceUser: Translation = metadataReadBack({
   command: 'DescribeAppInstanceUser',
   key: 'AppInstanceUserArn',
   resource: 'AppInstanceUser',
 });
 
+/** Routed by the `ResourceARN`'s resource type to the namespace that owns it, in the ARN's region. */
 export const TagResource: Translation = routedByResourceArn;
+
+/** Routed by the `ResourceARN`'s resource type to the namespace that owns it, in the ARN's region. */
 export const UntagResource: Translation = routedByResourceArn;
+
+/** Routed by the `ResourceARN`'s resource type to the namespace that owns it, in the ARN's region. */
 export const ListTagsForResource: Translation = routedByResourceArn;

@@ -2,9 +2,9 @@ import type { Answer, SendContext, Translation } from './types.js';
 
 /**
  * `UpdateAppInstance` / `UpdateAppInstanceUser` without `Metadata`: the legacy model let callers
- * leave it out to keep it; Chime SDK Identity requires it (and would clear it if sent empty). So
- * the current value is read first and sent back unchanged: "not given" keeps meaning "not
- * changed". One documented extra read; the event's `translation` says `metadata-read-back`.
+ * leave it out to keep it; Chime SDK Identity requires it. So the current value is read first and
+ * sent back unchanged: "not given" keeps meaning "not changed". One documented extra read; the
+ * event's `translation` says `metadata-read-back`.
  *
  * @param describe the read: its command and where the current metadata is in its answer
  */

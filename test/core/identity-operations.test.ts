@@ -1,0 +1,183 @@
+import { ChimeClient as PlainChimeClient } from '@aws-sdk/client-chime';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Shim from '../../src/index.js';
+import { OPERATIONS } from '../../src/operations/generated/index.js';
+import { EMULATOR_CREDENTIALS, RecordingHandler, useEmulator } from '../support/emulator.js';
+import { FLOW_OPERATIONS, runIdentityFlow, type Surface } from '../support/identity-flow.js';
+
+const emulator = useEmulator();
+const exported = Shim as unknown as Record<string, any>;
+
+function clientConfig(extra: object = {}) {
+  return {
+    region: 'us-east-1',
+    endpoint: emulator.current.endpoint,
+    credentials: EMULATOR_CREDENTIALS,
+    maxAttempts: 1,
+    ...extra,
+  };
+}
+
+const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+const command = (operation: string, input: object) => new exported[`${operation}Command`](input);
+const migration = { defaultRegion: 'eu-central-1' } as const;
+
+/** Every surface of the package, as one function of (operation, input). */
+const surfaces: Array<[string, () => Surface]> = [
+  [
+    'ChimeClient.send(new OpCommand(input))',
+    () => {
+      const client = new Shim.ChimeClient(clientConfig({ migration }));
+      return (operation, input) => client.send(command(operation, input));
+    },
+  ],
+  [
+    'Chime#op(input) (promise)',
+    () => {
+      const chime = new Shim.Chime(clientConfig({ migration }));
+      return (operation, input) => (chime as any)[camel(operation)](input);
+    },
+  ],
+  [
+    'Chime#op(input, callback)',
+    () => {
+      const chime = new Shim.Chime(clientConfig({ migration }));
+      return (operation, input) =>
+        new Promise((resolve, reject) =>
+          (chime as any)[camel(operation)](input, (error: unknown, data: any) =>
+            error ? reject(error) : resolve(data),
+          ),
+        );
+    },
+  ],
+  [
+    'op(input, options) (the function)',
+    () => (operation, input) =>
+      exported[camel(operation)](input, { identityConfig: clientConfig(), ...migration }),
+  ],
+  [
+    'a plain @aws-sdk/client-chime ChimeClient sending the package’s commands (process-wide options)',
+    () => {
+      Shim.configureChimeIdentityShim(migration);
+      const plain = new PlainChimeClient(clientConfig());
+      return (operation, input) => plain.send(command(operation, input));
+    },
+  ],
+];
+
+afterEach(() => Shim.configureChimeIdentityShim({}));
+
+describe('Every removed operation, identity family: every surface serves the calls a legacy service makes', () => {
+  it('the flow calls every identity operation and the tag operations', () => {
+    const identity = Object.values(OPERATIONS)
+      .filter(({ family }) => family === 'identity' || family === 'tagging')
+      .map(({ name }) => name);
+    expect([...FLOW_OPERATIONS].sort()).toEqual(identity.sort());
+  });
+
+  it.each(surfaces)('%s', async (_name, surface) => {
+    const ran = await runIdentityFlow(surface());
+    expect(ran.length).toBeGreaterThanOrEqual(FLOW_OPERATIONS.size);
+    // Served by Chime SDK Identity in the app instance's region, one request per call but the
+    // documented read-back of UpdateAppInstance and UpdateAppInstanceUser without Metadata.
+    const requests = emulator.current.requests();
+    expect(new Set(requests.map(({ region }) => region))).toEqual(new Set(['eu-central-1']));
+    expect(requests.map(({ operation }) => operation)).toEqual(
+      ran.flatMap((operation) =>
+        operation === 'UpdateAppInstanceUser'
+          ? ['DescribeAppInstanceUser', operation]
+          : operation === 'UpdateAppInstance'
+            ? ['DescribeAppInstance', operation]
+            : [operation],
+      ),
+    );
+  });
+});
+
+describe('Every removed operation: paginators as 3.699 exported them', () => {
+  it('paginateListAppInstanceUsers pages through every user with the shim’s ChimeClient', async () => {
+    const client = new Shim.ChimeClient(clientConfig());
+    const AppInstanceArn = emulator.current.createAppInstance();
+    for (const id of ['a', 'b', 'c', 'd', 'e']) {
+      await client.send(
+        new Shim.CreateAppInstanceUserCommand({ AppInstanceArn, AppInstanceUserId: id, Name: id }),
+      );
+    }
+
+    const pages = [];
+    for await (const page of Shim.paginateListAppInstanceUsers({ client, pageSize: 2 }, { AppInstanceArn })) {
+      pages.push(
+        page.AppInstanceUsers?.map(({ AppInstanceUserArn }) => AppInstanceUserArn?.split('/').at(-1)),
+      );
+    }
+
+    expect(pages).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    client.destroy();
+  });
+
+  it('refuses a client that is not a ChimeClient, as the SDK’s paginators do', async () => {
+    const pages = Shim.paginateListAppInstances({ client: {} as Shim.ChimeClient }, {});
+    await expect(pages.next()).rejects.toThrow('Invalid client, expected instance of ChimeClient');
+  });
+});
+
+describe('Behaviour of one call, every operation: events name the operation and the family', () => {
+  it('one event per call; the Metadata read-back of UpdateAppInstanceUser is visible in it', async () => {
+    const events: Shim.ShimEvent[] = [];
+    const client = new Shim.ChimeClient(
+      clientConfig({ migration: { onEvent: (event: Shim.ShimEvent) => events.push(event) } }),
+    );
+    const AppInstanceArn = emulator.current.createAppInstance();
+    const { AppInstanceUserArn } = await client.send(
+      new Shim.CreateAppInstanceUserCommand({
+        AppInstanceArn,
+        AppInstanceUserId: 'u1',
+        Name: 'Ada',
+        Metadata: 'kept',
+      }),
+    );
+
+    await client.send(new Shim.UpdateAppInstanceUserCommand({ AppInstanceUserArn, Name: 'Ada L.' }));
+
+    expect(events.map(({ operation, family, translation }) => [operation, family, translation])).toEqual([
+      ['CreateAppInstanceUser', 'identity', undefined],
+      ['UpdateAppInstanceUser', 'identity', 'metadata-read-back'],
+    ]);
+    expect(emulator.current.users(AppInstanceArn)[0]).toMatchObject({ Name: 'Ada L.', Metadata: 'kept' });
+    client.destroy();
+  });
+
+  it('with Metadata given, UpdateAppInstanceUser sends it: no read', async () => {
+    const client = new Shim.ChimeClient(clientConfig());
+    const AppInstanceArn = emulator.current.createAppInstance();
+    const AppInstanceUserArn = `${AppInstanceArn}/user/u1`;
+    await client.send(
+      new Shim.CreateAppInstanceUserCommand({ AppInstanceArn, AppInstanceUserId: 'u1', Name: 'n' }),
+    );
+    const before = emulator.current.requests().length;
+
+    await client.send(new Shim.UpdateAppInstanceUserCommand({ AppInstanceUserArn, Name: 'n', Metadata: '' }));
+
+    expect(
+      emulator.current
+        .requests()
+        .slice(before)
+        .map(({ operation }) => operation),
+    ).toEqual(['UpdateAppInstanceUser']);
+    client.destroy();
+  });
+});
+
+describe('Routes, every operation: the legacy route is us-east-1, whatever the ARN says', () => {
+  it('legacy route on a current SDK: the family client in us-east-1, signed for us-east-1', async () => {
+    const requestHandler = new RecordingHandler();
+    const client = new Shim.ChimeClient(clientConfig({ requestHandler, migration: { route: 'legacy' } }));
+    const AppInstanceArn = emulator.current.createAppInstance({ region: 'us-east-1' });
+
+    await client.send(new Shim.DescribeAppInstanceCommand({ AppInstanceArn }));
+
+    expect(requestHandler.sent[0]).toMatchObject({ signingRegion: 'us-east-1' });
+    expect(requestHandler.sent[0]!.headers['user-agent']).toContain('api/chime-sdk-identity#');
+    client.destroy();
+  });
+});
