@@ -42,6 +42,25 @@ describe('Routes: a function (sync or async) returning a route', () => {
     expect(decision).toBeInstanceOf(Promise);
     await expect(decision).resolves.toEqual({ route: 'legacy', reason: 'function' });
   });
+
+  it('awaits any thenable it returns, a callable one included', async () => {
+    const thenable = Object.assign(() => 'legacy', {
+      // biome-ignore lint/suspicious/noThenProperty: the point is a thenable that is also a function
+      then(resolve: (route: Route) => void) {
+        resolve('identity');
+      },
+    });
+    await expect(
+      decideRoute(
+        source(() => thenable as never, 'legacy', 1000),
+        CONTEXT,
+        NO_ENV,
+      ),
+    ).resolves.toEqual({
+      route: 'identity',
+      reason: 'function',
+    });
+  });
 });
 
 describe('Routes: a route source that fails never fails the call', () => {
@@ -91,6 +110,19 @@ describe('Routes: a route source that fails never fails the call', () => {
     });
   });
 
+  it('falls back when the function returns null (fallback:invalid-route), synchronously', () => {
+    expect(
+      decideRoute(
+        source(() => null as never),
+        CONTEXT,
+        NO_ENV,
+      ),
+    ).toEqual({
+      route: 'legacy',
+      reason: 'fallback:invalid-route',
+    });
+  });
+
   it('falls back when the function never answers within timeoutMs (fallback:timeout)', async () => {
     const never = () => new Promise<Route>(() => {});
     await expect(decideRoute(source(never, 'identity', 20), CONTEXT, NO_ENV)).resolves.toEqual({
@@ -115,6 +147,18 @@ describe('Routes: a route source that fails never fails the call', () => {
     ).resolves.toEqual({
       route: 'legacy',
       reason: 'fallback:error',
+    });
+  });
+});
+
+describe('Routes: a timeout beyond what setTimeout can wait (2^31 ms, about 25 days) means no timeout', () => {
+  it('takes the answer whenever it comes, instead of timing out at once', async () => {
+    // Node fires a longer setTimeout after 1 ms (TimeoutOverflowWarning): the answer, 20 ms
+    // later, would then lose to fallback:timeout.
+    const slow = () => new Promise<Route>((resolve) => setTimeout(resolve, 20, 'identity'));
+    await expect(decideRoute(source(slow, 'legacy', 2 ** 31), CONTEXT, NO_ENV)).resolves.toEqual({
+      route: 'identity',
+      reason: 'function',
     });
   });
 });

@@ -37,19 +37,24 @@ async function decide(source: ReturnType<typeof flag>, context: RouteContext = C
   return await decideRoute(source, context, NO_ENV);
 }
 
-/** A provider whose every resolution is `resolve(flagKey)`; the rest of Provider is boilerplate. */
+/**
+ * A provider whose every resolution is `resolve(defaultValue)` (a value or a promise of one; a
+ * `resolve` that throws throws from the provider's method); the rest of Provider is boilerplate.
+ */
 function providerFrom(
   name: string,
-  resolve: () => Promise<ResolutionDetails<never>>,
+  resolve: (defaultValue: unknown) => ResolutionDetails<unknown> | Promise<ResolutionDetails<unknown>>,
   extra: Partial<Provider> = {},
 ): Provider {
+  const resolution = (_flagKey: string, defaultValue: unknown) =>
+    Promise.resolve(resolve(defaultValue)) as Promise<ResolutionDetails<never>>;
   return {
     metadata: { name },
     runsOn: 'server',
-    resolveBooleanEvaluation: resolve,
-    resolveStringEvaluation: resolve,
-    resolveNumberEvaluation: resolve,
-    resolveObjectEvaluation: resolve,
+    resolveBooleanEvaluation: resolution,
+    resolveStringEvaluation: resolution,
+    resolveNumberEvaluation: resolution,
+    resolveObjectEvaluation: resolution,
     ...extra,
   };
 }
@@ -194,6 +199,62 @@ describe('OpenFeature: evaluates a flag through OpenFeature.getClient(domain)', 
       reason: 'openfeature:DISABLED',
     });
   });
+
+  it("the default domain is 'chime-identity-shim': a provider bound to it wins over the default provider", async () => {
+    await OpenFeature.setProviderAndWait(
+      new InMemoryProvider({ [FLAG]: { variants: { on: 'legacy' }, defaultVariant: 'on', disabled: false } }),
+    );
+    await OpenFeature.setProviderAndWait(
+      'chime-identity-shim',
+      new InMemoryProvider({
+        [FLAG]: { variants: { on: 'identity' }, defaultVariant: 'on', disabled: false },
+      }),
+    );
+    await expect(decide(flag({}, 'legacy'))).resolves.toEqual({
+      route: 'identity',
+      reason: 'openfeature:STATIC',
+    });
+  });
+
+  it("flagType 'string', spelt out, is a string flag", async () => {
+    await OpenFeature.setProviderAndWait(
+      new InMemoryProvider({ [FLAG]: { variants: { on: 'legacy' }, defaultVariant: 'on', disabled: false } }),
+    );
+    await expect(decide(flag({ flagType: 'string' }))).resolves.toEqual({
+      route: 'legacy',
+      reason: 'openfeature:STATIC',
+    });
+  });
+
+  it('asks the provider with the configured default route as the default value', async () => {
+    // A provider with no answer of its own for this context answers the default it was given.
+    await OpenFeature.setProviderAndWait(
+      providerFrom('echo', (defaultValue) => ({ value: defaultValue, reason: 'DEFAULT' })),
+    );
+    await expect(decide(flag({}, 'legacy'))).resolves.toEqual({
+      route: 'legacy',
+      reason: 'openfeature:DEFAULT',
+    });
+    await expect(decide(flag({ flagType: 'boolean' }, 'identity'))).resolves.toEqual({
+      route: 'identity',
+      reason: 'openfeature:DEFAULT',
+    });
+    await expect(decide(flag({ flagType: 'boolean' }, 'legacy'))).resolves.toEqual({
+      route: 'legacy',
+      reason: 'openfeature:DEFAULT',
+    });
+  });
+
+  it('a boolean flag whose provider answers something other than a boolean -> the default (fallback:invalid-route)', async () => {
+    // The SDK does not check the type of what a provider answers.
+    await OpenFeature.setProviderAndWait(
+      providerFrom('loose', () => ({ value: 'legacy', reason: 'STATIC' })),
+    );
+    await expect(decide(flag({ flagType: 'boolean' }, 'identity'))).resolves.toEqual({
+      route: 'identity',
+      reason: 'fallback:invalid-route',
+    });
+  });
 });
 
 describe('OpenFeature: on any evaluation error, the configured default, and the reason says why', () => {
@@ -241,7 +302,7 @@ describe('OpenFeature: on any evaluation error, the configured default, and the 
   });
 
   it('reports a provider still initialising (fallback:openfeature:PROVIDER_NOT_READY)', async () => {
-    const slowStart = providerFrom('slow-start', () => Promise.resolve({ value: 'identity' as never }), {
+    const slowStart = providerFrom('slow-start', () => ({ value: 'identity' }), {
       initialize: () => new Promise<void>(() => {}),
     });
     OpenFeature.setProvider(slowStart);
@@ -252,9 +313,7 @@ describe('OpenFeature: on any evaluation error, the configured default, and the 
   });
 
   it('reduces a provider-made reason to a short token', async () => {
-    const odd = providerFrom('odd', () =>
-      Promise.resolve({ value: 'identity' as never, reason: 'rule 7: user@example.com' }),
-    );
+    const odd = providerFrom('odd', () => ({ value: 'identity', reason: 'rule 7: user@example.com' }));
     await OpenFeature.setProviderAndWait(odd);
     await expect(decide(flag())).resolves.toEqual({
       route: 'identity',
@@ -270,6 +329,61 @@ describe('OpenFeature: on any evaluation error, the configured default, and the 
       reason: 'fallback:timeout',
     });
   });
+
+  it('a provider answering reason ERROR without an error code (fallback:openfeature:GENERAL)', async () => {
+    await OpenFeature.setProviderAndWait(
+      providerFrom('erring', () => ({ value: 'identity', reason: 'ERROR' })),
+    );
+    await expect(decide(flag({}, 'legacy'))).resolves.toEqual({
+      route: 'legacy',
+      reason: 'fallback:openfeature:GENERAL',
+    });
+  });
+
+  it('the no-op provider of SDKs that answered reason No-op without an error code (fallback:openfeature:NO_PROVIDER)', async () => {
+    await OpenFeature.setProviderAndWait(
+      providerFrom('No-op Provider', (defaultValue) => ({ value: defaultValue, reason: 'No-op' })),
+    );
+    await expect(decide(flag({}, 'legacy'))).resolves.toEqual({
+      route: 'legacy',
+      reason: 'fallback:openfeature:NO_PROVIDER',
+    });
+  });
+
+  it('OpenFeature.getClient throwing (fallback:error)', async () => {
+    const source = compileOpenFeatureRoute(
+      { openFeature: { flagKey: FLAG } },
+      'route',
+      'legacy',
+      100,
+      async () => ({
+        OpenFeature: {
+          getClient() {
+            throw new Error('no client today');
+          },
+        },
+      }),
+    );
+    await expect(decide(source)).resolves.toEqual({
+      route: 'legacy',
+      reason: 'fallback:error',
+    });
+  });
+});
+
+describe('OpenFeature: the reason in the event is a short token made from the provider’s reason', () => {
+  it.each<[string, string | undefined, string]>([
+    ['no reason', undefined, 'openfeature:UNKNOWN'],
+    ['an empty reason', '', 'openfeature:UNKNOWN'],
+    ['a reason of 80 characters, cut to 64', 'R'.repeat(80), `openfeature:${'R'.repeat(64)}`],
+  ])('%s', async (_case, reason, expected) => {
+    await OpenFeature.setProviderAndWait(
+      providerFrom('terse', () =>
+        reason === undefined ? { value: 'identity' } : { value: 'identity', reason },
+      ),
+    );
+    await expect(decide(flag({}, 'legacy'))).resolves.toEqual({ route: 'identity', reason: expected });
+  });
 });
 
 describe('OpenFeature: an optional peer, loaded lazily', () => {
@@ -279,6 +393,21 @@ describe('OpenFeature: an optional peer, loaded lazily', () => {
       code: 'ERR_MODULE_NOT_FOUND',
     },
   );
+
+  /** The configuration error a route source whose SDK load fails with `failure` gives. */
+  async function loadFailure(failure: unknown): Promise<ChimeIdentityShimConfigurationError> {
+    const source = compileOpenFeatureRoute({ openFeature: { flagKey: FLAG } }, 'route', 'identity', 100, () =>
+      Promise.reject(failure),
+    );
+    const error = await Promise.resolve()
+      .then(() => decide(source))
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(ChimeIdentityShimConfigurationError);
+    return error as ChimeIdentityShimConfigurationError;
+  }
 
   it('is a clear configuration error when @openfeature/server-sdk is not installed', async () => {
     const source = compileOpenFeatureRoute({ openFeature: { flagKey: FLAG } }, 'route', 'identity', 100, () =>
@@ -337,6 +466,26 @@ describe('OpenFeature: an optional peer, loaded lazily', () => {
     expect(offenders).toEqual([]);
     expect(lazyImports).toEqual([join('routing', 'openfeature.ts')]);
   });
+
+  it('says it is not installed for a CommonJS MODULE_NOT_FOUND too, and keeps the failure as the cause', async () => {
+    const requireNotFound = Object.assign(new Error("Cannot find module '@openfeature/server-sdk'"), {
+      code: 'MODULE_NOT_FOUND',
+    });
+    const error = await loadFailure(requireNotFound);
+    expect(error.message).toBe(
+      'route.openFeature needs the optional peer dependency @openfeature/server-sdk, which is not installed: npm install @openfeature/server-sdk',
+    );
+    expect(error.cause).toBe(requireNotFound);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a string', 'registry offline', 'registry offline'],
+    ['null', null, 'null'],
+  ])('says what went wrong when the load fails with %s', async (_case, failure, shown) => {
+    expect((await loadFailure(failure)).message).toBe(
+      `route.openFeature needs @openfeature/server-sdk, which could not be loaded: ${shown}`,
+    );
+  });
 });
 
 describe('OpenFeature: invalid settings are rejected at configuration time, naming the field', () => {
@@ -386,6 +535,15 @@ describe('OpenFeature: invalid settings are rejected at configuration time, nami
       expect.objectContaining({
         name: 'ChimeIdentityShimConfigurationError',
         message: expect.stringContaining(message),
+      }),
+    );
+  });
+
+  it('rejects an empty domain', () => {
+    expect(() => flag({ domain: '' })).toThrow(
+      expect.objectContaining({
+        name: 'ChimeIdentityShimConfigurationError',
+        message: "route.openFeature.domain must be a non-empty string, got ''",
       }),
     );
   });

@@ -281,7 +281,7 @@ describe('Rollout plan: allow and deny lists of app instance ARNs and user ids',
   });
 });
 
-describe("Rollout plan: a semver range on the caller's serviceVersion", () => {
+describe("Rollout plan: a semver range on the caller's serviceVersion; prereleases count (2.4.0-rc.1 satisfies '>=2.3.0')", () => {
   const gated = plan({ percentage: 100, serviceVersion: '>=2.3.0 <3' });
 
   it('buckets a caller inside the range', () => {
@@ -320,6 +320,35 @@ describe("Rollout plan: a semver range on the caller's serviceVersion", () => {
     expect(decide(gated, context('u1', { serviceVersion: '1.0.0' })).reason).toBe('plan:serviceVersion');
     expect(decide(gated, context('u1', { serviceVersion: '2.9.0' })).route).toBe('identity');
   });
+
+  it('buckets a release candidate inside the range, where the default route would be legacy', () => {
+    const gatedToLegacy = compileRoute(
+      { groupId: 'g', percentage: 100, serviceVersion: '>=2.3.0 <3', defaultRoute: 'legacy' },
+      SETTINGS,
+    );
+    expect(decide(gatedToLegacy, context('u1', { serviceVersion: '2.4.0-rc.1' }))).toEqual({
+      route: 'identity',
+      reason: `plan:bucket=${unleashBucket('g', 'u1')}`,
+    });
+    // Below the range's floor a prerelease is still outside it.
+    expect(decide(gatedToLegacy, context('u1', { serviceVersion: '2.3.0-rc.1' }))).toEqual({
+      route: 'legacy',
+      reason: 'plan:serviceVersion',
+    });
+  });
+});
+
+describe('Rollout plan: a decision never fails the call; what cannot be decided goes to the default route (fallback:error)', () => {
+  it('a serviceVersion that is not a string (the range test throws) -> the default route, fallback:error', () => {
+    const gated = compileRoute(
+      { groupId: 'g', percentage: 100, serviceVersion: '>=1', defaultRoute: 'legacy' },
+      SETTINGS,
+    );
+    expect(decide(gated, context('u1', { serviceVersion: 2 as never }))).toEqual({
+      route: 'legacy',
+      reason: 'fallback:error',
+    });
+  });
 });
 
 describe('Rollout plan: JSON-serialisable', () => {
@@ -342,7 +371,7 @@ describe('Rollout plan: JSON-serialisable', () => {
   });
 });
 
-describe('Rollout plan: invalid plans are rejected at configuration time, naming the field', () => {
+describe('Rollout plan: invalid plans are rejected at configuration time, naming the field and quoting what was given', () => {
   const cases: [string, unknown, string][] = [
     [
       'percentage above 100',
@@ -452,6 +481,31 @@ describe('Rollout plan: invalid plans are rejected at configuration time, naming
     expect(compileError(setting).message.startsWith('route')).toBe(true);
   });
 
+  it.each<[string, unknown, string]>([
+    [
+      'a boolean percentage',
+      { groupId: 'g', percentage: true },
+      'route.percentage must be a number from 0 to 100, got true',
+    ],
+    [
+      'a bigint percentage',
+      { groupId: 'g', percentage: 50n },
+      'route.percentage must be a number from 0 to 100, got 50',
+    ],
+    [
+      'an object as groupId',
+      { groupId: { name: 'g' }, percentage: 5 },
+      'route.groupId must be a non-empty string, got an object',
+    ],
+    [
+      'a function as groupId',
+      { groupId: () => 'g', percentage: 5 },
+      'route.groupId must be a non-empty string, got function',
+    ],
+  ])('rejects %s', (_case, setting, message) => {
+    expect(compileError(setting).message).toBe(message);
+  });
+
   it('names the setting as the caller configured it', () => {
     const error = compileError(
       { groupId: 'g', percentage: 120 },
@@ -469,6 +523,17 @@ describe('Rollout plan: invalid plans are rejected at configuration time, naming
     expect(compileError('identity', { defaultRoute: 'identity', timeoutMs: 0 }).message).toBe(
       'routeTimeoutMs must be a positive number of milliseconds, got 0',
     );
+  });
+});
+
+describe('Routes: the route timeout must be a positive number of milliseconds', () => {
+  it.each<[string, unknown, string]>([
+    ['a numeric string', '100', "got '100'"],
+    ['a negative number', -5, 'got -5'],
+  ])('rejects %s', (_case, timeoutMs, got) => {
+    expect(
+      compileError('identity', { defaultRoute: 'identity', timeoutMs: timeoutMs as number }).message,
+    ).toBe(`routeTimeoutMs must be a positive number of milliseconds, ${got}`);
   });
 });
 
