@@ -17,10 +17,11 @@ import {
   emitOperationNames,
   emitOperations,
 } from './generator/emit-operations.mjs';
-import { emitSurfaces, exportsOf } from './generator/emit-surfaces.mjs';
+import { emitSurfaces } from './generator/emit-surfaces.mjs';
 import { emitLegacyTypes } from './generator/emit-types.mjs';
 import { NAMESPACES } from './generator/models.mjs';
 import { buildTable } from './generator/operations.mjs';
+import { loadTranslations } from './generator/translations.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,7 +29,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export function generateFiles(root = ROOT) {
   const table = buildTable(root);
   const types = emitLegacyTypes(root, table);
-  const translations = new Set(exportsOf(root, 'src/operations/translations/index.ts').values);
+  const translations = loadTranslations(root, table);
   return [
     { path: 'src/operations/generated/operations.ts', content: emitOperations(table, translations) },
     { path: 'src/operations/generated/index.ts', content: emitOperationIndex(table) },
@@ -39,7 +40,7 @@ export function generateFiles(root = ROOT) {
       content: emitNamespace(table, family),
     })),
     ...emitSurfaces(root, table, types),
-    { path: 'docs/operations.md', content: emitOperationDocs(table) },
+    { path: 'docs/operations.md', content: emitOperationDocs(table, translations) },
   ];
 }
 

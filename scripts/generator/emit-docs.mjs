@@ -3,32 +3,12 @@
 // models: they say what the hand-written translations in src/operations/translations/ do.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { NAMESPACES } from './models.mjs';
 import { kebabCase, MEMBER_RENAMES, NO_COUNTERPART } from './operations.mjs';
 
-const ts = createRequire(import.meta.url)('typescript');
-
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVED = JSON.parse(readFileSync(`${ROOT}src/operations/served.json`, 'utf8'));
-
-/**
- * What the shim does where the namespaces differ: the doc comment of each operation's export in
- * src/operations/translations/index.ts, so the docs say what the code does, in one place.
- */
-function translationDocs() {
-  const file = `${ROOT}src/operations/translations/index.ts`;
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const docs = {};
-  for (const statement of source.statements) {
-    if (!ts.isVariableStatement(statement)) continue;
-    const name = statement.declarationList.declarations[0].name.text;
-    const comment = ts.getJSDocCommentsAndTags(statement.declarationList.declarations[0])[0]?.comment;
-    if (typeof comment === 'string') docs[name] = comment.replace(/\s+/g, ' ').trim();
-  }
-  return docs;
-}
 
 const FAMILY_TITLES = {
   ...Object.fromEntries(NAMESPACES.map((namespace) => [namespace.family, namespace.title])),
@@ -46,8 +26,9 @@ function noteOf(op, translations) {
         .join(', ')} both ways.`,
     );
   }
-  if (translations[op.name]) notes.push(translations[op.name]);
-  const newlyRequired = (op.differences?.newlyRequired ?? []).filter(() => !translations[op.name]);
+  const translation = translations.get(op.name);
+  if (translation?.doc) notes.push(translation.doc);
+  const newlyRequired = (op.differences?.newlyRequired ?? []).filter(() => !translation);
   if (newlyRequired.length) {
     notes.push(`Required by the counterpart only: ${newlyRequired.map((path) => `\`${path}\``).join(', ')}.`);
   }
@@ -56,8 +37,8 @@ function noteOf(op, translations) {
   return notes.join(' ');
 }
 
-export function emitOperationDocs(table) {
-  const translations = translationDocs();
+/** @param translations the operations' translations, with their doc comments (./translations.mjs) */
+export function emitOperationDocs(table, translations) {
   const families = ['identity', 'messaging', 'meetings', 'voice', 'mediaPipelines', 'tagging'];
   const sections = families.map((family) => {
     const ops = table.operations.filter((op) => op.family === family);

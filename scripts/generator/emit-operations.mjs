@@ -14,7 +14,7 @@ const LEGACY_SOURCE = 'models/legacy/chime-2018-05-01.botocore.json and models/c
 /**
  * src/operations/generated/operations.ts: the descriptors and the shapes they use.
  *
- * @param translations the operations src/operations/translations/index.ts exports a translation for
+ * @param translations the operations with a translation (./translations.mjs)
  */
 export function emitOperations(table, translations) {
   const emitter = new ShapeEmitter();
@@ -38,7 +38,7 @@ export function emitOperations(table, translations) {
       op.differences?.newlyRequired.length
         ? `newlyRequired: [${op.differences.newlyRequired.map(quote).join(', ')}]`
         : undefined,
-      translations.has(op.name) ? `translation: translations.${op.name}` : undefined,
+      translations.has(op.name) ? `translation: ${translations.get(op.name).binding}.${op.name}` : undefined,
     ].filter(Boolean);
     return `/** ${op.legacy.method} ${op.legacy.uri}${op.counterpart ? ` -> ${op.family} ${op.counterpart}` : ' (no counterpart)'} */\nexport const ${op.name}: Operation = {\n${fields.map((field) => `  ${field},\n`).join('')}};\n`;
   });
@@ -46,8 +46,10 @@ export function emitOperations(table, translations) {
   return `${HEADER(LEGACY_SOURCE)}
 import type { ${types.join(', ')} } from '../../model/shapes.js';
 import type { Operation } from '../operation.js';
-import * as translations from '../translations/index.js';
-
+${[...new Map([...translations.values()].map((t) => [t.binding, t.module]))]
+  .sort()
+  .map(([binding, module]) => `import * as ${binding} from '../translations/${module}.js';\n`)
+  .join('')}
 // Shapes: the legacy model's, with the members only a counterpart has (\`newOnly\`) where the
 // request gained some. \`Name$family\` is a legacy request with such members; \`family$Name\` a
 // shape of that namespace's model.

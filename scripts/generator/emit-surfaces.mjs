@@ -32,6 +32,16 @@ function served(op) {
     : 'nothing (no counterpart)';
 }
 
+/**
+ * Whether 3.699's command takes no argument (`new ListAppInstancesCommand()`): its request has no
+ * required member but idempotency tokens, which the SDK fills.
+ */
+function optionalInput(table, op) {
+  return table.legacy.shapes
+    .get(op.legacy.input)
+    .members.every((member) => !member.required || member.idempotencyToken);
+}
+
 function commandIo(op, types) {
   const { input, output } = types.commands.get(op.name);
   return { input, output };
@@ -53,9 +63,15 @@ export interface ${op.name}CommandOutput extends ${output ? `${output}, ` : ''}M
  * Legacy \`${op.name}\`, served by ${served(op)}. ${firstSentence(op.legacy.documentation)}
  */
 export class ${op.name}Command extends ShimCommand<${op.name}CommandInput, ${op.name}CommandOutput> {
-  constructor(input: ${op.name}CommandInput) {
+${
+  optionalInput(table, op)
+    ? `  constructor(...[input]: [] | [${op.name}CommandInput]) {
+    super(operations.${op.name}, input ?? {});
+  }`
+    : `  constructor(input: ${op.name}CommandInput) {
     super(operations.${op.name}, input);
-  }
+  }`
+}
 }
 `;
   });
@@ -126,8 +142,10 @@ function emitAggregated(table) {
     const method = camelCase(op.name);
     const input = `${op.name}CommandInput`;
     const output = `${op.name}CommandOutput`;
+    // 3.699 adds the no-argument form when the request has no required member at all.
+    const none = table.legacy.shapes.get(op.legacy.input).members.every((member) => !member.required);
     return `  /** Legacy \`${op.name}\`, served by ${served(op)}. */
-  ${method}(args: ${input}, options?: HttpHandlerOptions): Promise<${output}>;
+${none ? `  ${method}(): Promise<${output}>;\n` : ''}  ${method}(args: ${input}, options?: HttpHandlerOptions): Promise<${output}>;
   ${method}(args: ${input}, cb: (err: any, data?: ${output}) => void): void;
   ${method}(args: ${input}, options: HttpHandlerOptions, cb: (err: any, data?: ${output}) => void): void;
 `;

@@ -209,7 +209,8 @@ function aggregatedMethod(Command: new (input: any) => ShimCommand<any, any>, me
       optionsOrCb?: HttpHandlerOptions | Callback,
       cb?: Callback,
     ) {
-      const command = new Command(args);
+      // `chime.listAppInstances()`: the SDK sends `{}` when the request has no required member.
+      const command = new Command(args ?? {});
       if (typeof optionsOrCb === 'function') {
         this.send(command, optionsOrCb);
       } else if (typeof cb === 'function') {

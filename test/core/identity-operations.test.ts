@@ -94,6 +94,19 @@ describe('Every removed operation, identity family: every surface serves the cal
   });
 });
 
+describe('Surfaces 1: 3.699’s no-argument forms, where the request has no required member', () => {
+  it('new ListAppInstancesCommand() and chime.listAppInstances() send an empty request', async () => {
+    const chime = new Shim.Chime(clientConfig());
+    const AppInstanceArn = emulator.current.createAppInstance();
+    const viaCommand = await chime.send(new Shim.ListAppInstancesCommand());
+    const viaMethod = await chime.listAppInstances();
+    for (const output of [viaCommand, viaMethod]) {
+      expect(output.AppInstances?.map((instance) => instance.AppInstanceArn)).toEqual([AppInstanceArn]);
+    }
+    chime.destroy();
+  });
+});
+
 describe('Every removed operation: paginators as 3.699 exported them', () => {
   it('paginateListAppInstanceUsers pages through every user with the shim’s ChimeClient', async () => {
     const client = new Shim.ChimeClient(clientConfig());

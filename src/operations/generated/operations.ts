@@ -2,7 +2,8 @@
 
 import type { BooleanShape, ListShape, MapShape, NumberShape, StringShape, StructureShape, TimestampShape } from '../../model/shapes.js';
 import type { Operation } from '../operation.js';
-import * as translations from '../translations/index.js';
+import * as identityTranslations from '../translations/identity.js';
+import * as taggingTranslations from '../translations/tagging.js';
 
 // Shapes: the legacy model's, with the members only a counterpart has (`newOnly`) where the
 // request gained some. `Name$family` is a legacy request with such members; `family$Name` a
@@ -2623,7 +2624,7 @@ export const ListTagsForResource: Operation = {
   input: ListTagsForResourceRequest,
   output: ListTagsForResourceResponse,
   regionSources: ['ResourceARN'],
-  translation: translations.ListTagsForResource,
+  translation: taggingTranslations.ListTagsForResource,
 };
 
 /** GET /voice-connector-groups -> voice ListVoiceConnectorGroups */
@@ -2817,7 +2818,7 @@ export const TagResource: Operation = {
   input: TagResourceRequest,
   output: EMPTY_STRUCTURE,
   regionSources: ['ResourceARN'],
-  translation: translations.TagResource,
+  translation: taggingTranslations.TagResource,
 };
 
 /** POST /meetings/{meetingId}/attendees/{attendeeId}/tags?operation=delete (no counterpart) */
@@ -2849,7 +2850,7 @@ export const UntagResource: Operation = {
   input: UntagResourceRequest,
   output: EMPTY_STRUCTURE,
   regionSources: ['ResourceARN'],
-  translation: translations.UntagResource,
+  translation: taggingTranslations.UntagResource,
 };
 
 /** PUT /app-instances/{appInstanceArn} -> identity UpdateAppInstance */
@@ -2861,7 +2862,7 @@ export const UpdateAppInstance: Operation = {
   output: UpdateAppInstanceResponse,
   regionSources: ['AppInstanceArn'],
   newlyRequired: ['Metadata'],
-  translation: translations.UpdateAppInstance,
+  translation: identityTranslations.UpdateAppInstance,
 };
 
 /** PUT /app-instance-users/{appInstanceUserArn} -> identity UpdateAppInstanceUser */
@@ -2873,7 +2874,7 @@ export const UpdateAppInstanceUser: Operation = {
   output: UpdateAppInstanceUserResponse,
   regionSources: ['AppInstanceUserArn'],
   newlyRequired: ['Metadata'],
-  translation: translations.UpdateAppInstanceUser,
+  translation: identityTranslations.UpdateAppInstanceUser,
 };
 
 /** PUT /channels/{channelArn} -> messaging UpdateChannel */

@@ -570,6 +570,7 @@ export interface ChimeOperations {
   getMeeting(args: GetMeetingCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: GetMeetingCommandOutput) => void): void;
 
   /** Legacy `GetMessagingSessionEndpoint`, served by messaging's GetMessagingSessionEndpoint. */
+  getMessagingSessionEndpoint(): Promise<GetMessagingSessionEndpointCommandOutput>;
   getMessagingSessionEndpoint(args: GetMessagingSessionEndpointCommandInput, options?: HttpHandlerOptions): Promise<GetMessagingSessionEndpointCommandOutput>;
   getMessagingSessionEndpoint(args: GetMessagingSessionEndpointCommandInput, cb: (err: any, data?: GetMessagingSessionEndpointCommandOutput) => void): void;
   getMessagingSessionEndpoint(args: GetMessagingSessionEndpointCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: GetMessagingSessionEndpointCommandOutput) => void): void;
@@ -650,6 +651,7 @@ export interface ChimeOperations {
   listAppInstanceUsers(args: ListAppInstanceUsersCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListAppInstanceUsersCommandOutput) => void): void;
 
   /** Legacy `ListAppInstances`, served by identity's ListAppInstances. */
+  listAppInstances(): Promise<ListAppInstancesCommandOutput>;
   listAppInstances(args: ListAppInstancesCommandInput, options?: HttpHandlerOptions): Promise<ListAppInstancesCommandOutput>;
   listAppInstances(args: ListAppInstancesCommandInput, cb: (err: any, data?: ListAppInstancesCommandOutput) => void): void;
   listAppInstances(args: ListAppInstancesCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListAppInstancesCommandOutput) => void): void;
@@ -675,6 +677,7 @@ export interface ChimeOperations {
   listChannelMemberships(args: ListChannelMembershipsCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListChannelMembershipsCommandOutput) => void): void;
 
   /** Legacy `ListChannelMembershipsForAppInstanceUser`, served by messaging's ListChannelMembershipsForAppInstanceUser. */
+  listChannelMembershipsForAppInstanceUser(): Promise<ListChannelMembershipsForAppInstanceUserCommandOutput>;
   listChannelMembershipsForAppInstanceUser(args: ListChannelMembershipsForAppInstanceUserCommandInput, options?: HttpHandlerOptions): Promise<ListChannelMembershipsForAppInstanceUserCommandOutput>;
   listChannelMembershipsForAppInstanceUser(args: ListChannelMembershipsForAppInstanceUserCommandInput, cb: (err: any, data?: ListChannelMembershipsForAppInstanceUserCommandOutput) => void): void;
   listChannelMembershipsForAppInstanceUser(args: ListChannelMembershipsForAppInstanceUserCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListChannelMembershipsForAppInstanceUserCommandOutput) => void): void;
@@ -695,11 +698,13 @@ export interface ChimeOperations {
   listChannels(args: ListChannelsCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListChannelsCommandOutput) => void): void;
 
   /** Legacy `ListChannelsModeratedByAppInstanceUser`, served by messaging's ListChannelsModeratedByAppInstanceUser. */
+  listChannelsModeratedByAppInstanceUser(): Promise<ListChannelsModeratedByAppInstanceUserCommandOutput>;
   listChannelsModeratedByAppInstanceUser(args: ListChannelsModeratedByAppInstanceUserCommandInput, options?: HttpHandlerOptions): Promise<ListChannelsModeratedByAppInstanceUserCommandOutput>;
   listChannelsModeratedByAppInstanceUser(args: ListChannelsModeratedByAppInstanceUserCommandInput, cb: (err: any, data?: ListChannelsModeratedByAppInstanceUserCommandOutput) => void): void;
   listChannelsModeratedByAppInstanceUser(args: ListChannelsModeratedByAppInstanceUserCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListChannelsModeratedByAppInstanceUserCommandOutput) => void): void;
 
   /** Legacy `ListMediaCapturePipelines`, served by mediaPipelines's ListMediaCapturePipelines. */
+  listMediaCapturePipelines(): Promise<ListMediaCapturePipelinesCommandOutput>;
   listMediaCapturePipelines(args: ListMediaCapturePipelinesCommandInput, options?: HttpHandlerOptions): Promise<ListMediaCapturePipelinesCommandOutput>;
   listMediaCapturePipelines(args: ListMediaCapturePipelinesCommandInput, cb: (err: any, data?: ListMediaCapturePipelinesCommandOutput) => void): void;
   listMediaCapturePipelines(args: ListMediaCapturePipelinesCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListMediaCapturePipelinesCommandOutput) => void): void;
@@ -710,6 +715,7 @@ export interface ChimeOperations {
   listMeetingTags(args: ListMeetingTagsCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListMeetingTagsCommandOutput) => void): void;
 
   /** Legacy `ListMeetings`, served by nothing (no counterpart). */
+  listMeetings(): Promise<ListMeetingsCommandOutput>;
   listMeetings(args: ListMeetingsCommandInput, options?: HttpHandlerOptions): Promise<ListMeetingsCommandOutput>;
   listMeetings(args: ListMeetingsCommandInput, cb: (err: any, data?: ListMeetingsCommandOutput) => void): void;
   listMeetings(args: ListMeetingsCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListMeetingsCommandOutput) => void): void;
@@ -720,11 +726,13 @@ export interface ChimeOperations {
   listProxySessions(args: ListProxySessionsCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListProxySessionsCommandOutput) => void): void;
 
   /** Legacy `ListSipMediaApplications`, served by voice's ListSipMediaApplications. */
+  listSipMediaApplications(): Promise<ListSipMediaApplicationsCommandOutput>;
   listSipMediaApplications(args: ListSipMediaApplicationsCommandInput, options?: HttpHandlerOptions): Promise<ListSipMediaApplicationsCommandOutput>;
   listSipMediaApplications(args: ListSipMediaApplicationsCommandInput, cb: (err: any, data?: ListSipMediaApplicationsCommandOutput) => void): void;
   listSipMediaApplications(args: ListSipMediaApplicationsCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListSipMediaApplicationsCommandOutput) => void): void;
 
   /** Legacy `ListSipRules`, served by voice's ListSipRules. */
+  listSipRules(): Promise<ListSipRulesCommandOutput>;
   listSipRules(args: ListSipRulesCommandInput, options?: HttpHandlerOptions): Promise<ListSipRulesCommandOutput>;
   listSipRules(args: ListSipRulesCommandInput, cb: (err: any, data?: ListSipRulesCommandOutput) => void): void;
   listSipRules(args: ListSipRulesCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListSipRulesCommandOutput) => void): void;
@@ -735,6 +743,7 @@ export interface ChimeOperations {
   listTagsForResource(args: ListTagsForResourceCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListTagsForResourceCommandOutput) => void): void;
 
   /** Legacy `ListVoiceConnectorGroups`, served by voice's ListVoiceConnectorGroups. */
+  listVoiceConnectorGroups(): Promise<ListVoiceConnectorGroupsCommandOutput>;
   listVoiceConnectorGroups(args: ListVoiceConnectorGroupsCommandInput, options?: HttpHandlerOptions): Promise<ListVoiceConnectorGroupsCommandOutput>;
   listVoiceConnectorGroups(args: ListVoiceConnectorGroupsCommandInput, cb: (err: any, data?: ListVoiceConnectorGroupsCommandOutput) => void): void;
   listVoiceConnectorGroups(args: ListVoiceConnectorGroupsCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListVoiceConnectorGroupsCommandOutput) => void): void;
@@ -745,6 +754,7 @@ export interface ChimeOperations {
   listVoiceConnectorTerminationCredentials(args: ListVoiceConnectorTerminationCredentialsCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListVoiceConnectorTerminationCredentialsCommandOutput) => void): void;
 
   /** Legacy `ListVoiceConnectors`, served by voice's ListVoiceConnectors. */
+  listVoiceConnectors(): Promise<ListVoiceConnectorsCommandOutput>;
   listVoiceConnectors(args: ListVoiceConnectorsCommandInput, options?: HttpHandlerOptions): Promise<ListVoiceConnectorsCommandOutput>;
   listVoiceConnectors(args: ListVoiceConnectorsCommandInput, cb: (err: any, data?: ListVoiceConnectorsCommandOutput) => void): void;
   listVoiceConnectors(args: ListVoiceConnectorsCommandInput, options: HttpHandlerOptions, cb: (err: any, data?: ListVoiceConnectorsCommandOutput) => void): void;

@@ -211,8 +211,8 @@ export interface CreateMeetingCommandOutput extends CreateMeetingResponse, Metad
  * Legacy `CreateMeeting`, served by meetings's CreateMeeting. Creates a new Amazon Chime SDK meeting in the specified media Region with no initial attendees.
  */
 export class CreateMeetingCommand extends ShimCommand<CreateMeetingCommandInput, CreateMeetingCommandOutput> {
-  constructor(input: CreateMeetingCommandInput) {
-    super(operations.CreateMeeting, input);
+  constructor(...[input]: [] | [CreateMeetingCommandInput]) {
+    super(operations.CreateMeeting, input ?? {});
   }
 }
 
@@ -226,8 +226,8 @@ export interface CreateMeetingWithAttendeesCommandOutput extends CreateMeetingWi
  * Legacy `CreateMeetingWithAttendees`, served by meetings's CreateMeetingWithAttendees. Creates a new Amazon Chime SDK meeting in the specified media Region, with attendees.
  */
 export class CreateMeetingWithAttendeesCommand extends ShimCommand<CreateMeetingWithAttendeesCommandInput, CreateMeetingWithAttendeesCommandOutput> {
-  constructor(input: CreateMeetingWithAttendeesCommandInput) {
-    super(operations.CreateMeetingWithAttendees, input);
+  constructor(...[input]: [] | [CreateMeetingWithAttendeesCommandInput]) {
+    super(operations.CreateMeetingWithAttendees, input ?? {});
   }
 }
 
@@ -931,8 +931,8 @@ export interface GetMessagingSessionEndpointCommandOutput extends GetMessagingSe
  * Legacy `GetMessagingSessionEndpoint`, served by messaging's GetMessagingSessionEndpoint. The details of the endpoint for the messaging session.
  */
 export class GetMessagingSessionEndpointCommand extends ShimCommand<GetMessagingSessionEndpointCommandInput, GetMessagingSessionEndpointCommandOutput> {
-  constructor(input: GetMessagingSessionEndpointCommandInput) {
-    super(operations.GetMessagingSessionEndpoint, input);
+  constructor(...[input]: [] | [GetMessagingSessionEndpointCommandInput]) {
+    super(operations.GetMessagingSessionEndpoint, input ?? {});
   }
 }
 
@@ -1171,8 +1171,8 @@ export interface ListAppInstancesCommandOutput extends ListAppInstancesResponse,
  * Legacy `ListAppInstances`, served by identity's ListAppInstances. Lists all Amazon Chime AppInstance s created under a single AWS account.
  */
 export class ListAppInstancesCommand extends ShimCommand<ListAppInstancesCommandInput, ListAppInstancesCommandOutput> {
-  constructor(input: ListAppInstancesCommandInput) {
-    super(operations.ListAppInstances, input);
+  constructor(...[input]: [] | [ListAppInstancesCommandInput]) {
+    super(operations.ListAppInstances, input ?? {});
   }
 }
 
@@ -1246,8 +1246,8 @@ export interface ListChannelMembershipsForAppInstanceUserCommandOutput extends L
  * Legacy `ListChannelMembershipsForAppInstanceUser`, served by messaging's ListChannelMembershipsForAppInstanceUser. Lists all channels that a particular AppInstanceUser is a part of.
  */
 export class ListChannelMembershipsForAppInstanceUserCommand extends ShimCommand<ListChannelMembershipsForAppInstanceUserCommandInput, ListChannelMembershipsForAppInstanceUserCommandOutput> {
-  constructor(input: ListChannelMembershipsForAppInstanceUserCommandInput) {
-    super(operations.ListChannelMembershipsForAppInstanceUser, input);
+  constructor(...[input]: [] | [ListChannelMembershipsForAppInstanceUserCommandInput]) {
+    super(operations.ListChannelMembershipsForAppInstanceUser, input ?? {});
   }
 }
 
@@ -1306,8 +1306,8 @@ export interface ListChannelsModeratedByAppInstanceUserCommandOutput extends Lis
  * Legacy `ListChannelsModeratedByAppInstanceUser`, served by messaging's ListChannelsModeratedByAppInstanceUser. A list of the channels moderated by an AppInstanceUser .
  */
 export class ListChannelsModeratedByAppInstanceUserCommand extends ShimCommand<ListChannelsModeratedByAppInstanceUserCommandInput, ListChannelsModeratedByAppInstanceUserCommandOutput> {
-  constructor(input: ListChannelsModeratedByAppInstanceUserCommandInput) {
-    super(operations.ListChannelsModeratedByAppInstanceUser, input);
+  constructor(...[input]: [] | [ListChannelsModeratedByAppInstanceUserCommandInput]) {
+    super(operations.ListChannelsModeratedByAppInstanceUser, input ?? {});
   }
 }
 
@@ -1321,8 +1321,8 @@ export interface ListMediaCapturePipelinesCommandOutput extends ListMediaCapture
  * Legacy `ListMediaCapturePipelines`, served by mediaPipelines's ListMediaCapturePipelines. Returns a list of media capture pipelines.
  */
 export class ListMediaCapturePipelinesCommand extends ShimCommand<ListMediaCapturePipelinesCommandInput, ListMediaCapturePipelinesCommandOutput> {
-  constructor(input: ListMediaCapturePipelinesCommandInput) {
-    super(operations.ListMediaCapturePipelines, input);
+  constructor(...[input]: [] | [ListMediaCapturePipelinesCommandInput]) {
+    super(operations.ListMediaCapturePipelines, input ?? {});
   }
 }
 
@@ -1351,8 +1351,8 @@ export interface ListMeetingsCommandOutput extends ListMeetingsResponse, Metadat
  * Legacy `ListMeetings`, served by nothing (no counterpart). Lists up to 100 active Amazon Chime SDK meetings.
  */
 export class ListMeetingsCommand extends ShimCommand<ListMeetingsCommandInput, ListMeetingsCommandOutput> {
-  constructor(input: ListMeetingsCommandInput) {
-    super(operations.ListMeetings, input);
+  constructor(...[input]: [] | [ListMeetingsCommandInput]) {
+    super(operations.ListMeetings, input ?? {});
   }
 }
 
@@ -1381,8 +1381,8 @@ export interface ListSipMediaApplicationsCommandOutput extends ListSipMediaAppli
  * Legacy `ListSipMediaApplications`, served by voice's ListSipMediaApplications. Lists the SIP media applications under the administrator's AWS account.
  */
 export class ListSipMediaApplicationsCommand extends ShimCommand<ListSipMediaApplicationsCommandInput, ListSipMediaApplicationsCommandOutput> {
-  constructor(input: ListSipMediaApplicationsCommandInput) {
-    super(operations.ListSipMediaApplications, input);
+  constructor(...[input]: [] | [ListSipMediaApplicationsCommandInput]) {
+    super(operations.ListSipMediaApplications, input ?? {});
   }
 }
 
@@ -1396,8 +1396,8 @@ export interface ListSipRulesCommandOutput extends ListSipRulesResponse, Metadat
  * Legacy `ListSipRules`, served by voice's ListSipRules. Lists the SIP rules under the administrator's AWS account.
  */
 export class ListSipRulesCommand extends ShimCommand<ListSipRulesCommandInput, ListSipRulesCommandOutput> {
-  constructor(input: ListSipRulesCommandInput) {
-    super(operations.ListSipRules, input);
+  constructor(...[input]: [] | [ListSipRulesCommandInput]) {
+    super(operations.ListSipRules, input ?? {});
   }
 }
 
@@ -1426,8 +1426,8 @@ export interface ListVoiceConnectorGroupsCommandOutput extends ListVoiceConnecto
  * Legacy `ListVoiceConnectorGroups`, served by voice's ListVoiceConnectorGroups. Lists the Amazon Chime Voice Connector groups for the administrator's AWS account.
  */
 export class ListVoiceConnectorGroupsCommand extends ShimCommand<ListVoiceConnectorGroupsCommandInput, ListVoiceConnectorGroupsCommandOutput> {
-  constructor(input: ListVoiceConnectorGroupsCommandInput) {
-    super(operations.ListVoiceConnectorGroups, input);
+  constructor(...[input]: [] | [ListVoiceConnectorGroupsCommandInput]) {
+    super(operations.ListVoiceConnectorGroups, input ?? {});
   }
 }
 
@@ -1456,8 +1456,8 @@ export interface ListVoiceConnectorsCommandOutput extends ListVoiceConnectorsRes
  * Legacy `ListVoiceConnectors`, served by voice's ListVoiceConnectors. Lists the Amazon Chime Voice Connectors for the administrator's AWS account.
  */
 export class ListVoiceConnectorsCommand extends ShimCommand<ListVoiceConnectorsCommandInput, ListVoiceConnectorsCommandOutput> {
-  constructor(input: ListVoiceConnectorsCommandInput) {
-    super(operations.ListVoiceConnectors, input);
+  constructor(...[input]: [] | [ListVoiceConnectorsCommandInput]) {
+    super(operations.ListVoiceConnectors, input ?? {});
   }
 }
 

@@ -1,0 +1,4 @@
+import type { Handler } from '../namespace.js';
+
+/** Chime SDK Messaging's operations (moto's `responses`): none served yet. */
+export const HANDLERS: Readonly<Record<string, Handler>> = {};
