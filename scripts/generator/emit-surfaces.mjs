@@ -93,7 +93,7 @@ function emitFunctions(table, types) {
   const imports = table.operations.flatMap((op) => [`${op.name}CommandInput`, `${op.name}CommandOutput`]);
   const blocks = table.operations.map(
     (op) => `/** Legacy \`${op.name}\` as a function, served by ${served(op)}. */
-export const ${camelCase(op.name)}: (input: ${op.name}CommandInput, options?: OperationOptions) => Promise<${op.name}CommandOutput> =
+export const ${camelCase(op.name)}: (input${optionalInput(table, op) ? '?' : ''}: ${op.name}CommandInput, options?: OperationOptions) => Promise<${op.name}CommandOutput> =
   /* @__PURE__ */ operationFunction(operations.${op.name});
 `,
   );

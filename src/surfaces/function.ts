@@ -35,9 +35,12 @@ export function operationFunction<Input, Result>(
   operation: Operation,
 ): (input: Input, options?: OperationOptions) => Promise<Result> {
   const name = operation.name.charAt(0).toLowerCase() + operation.name.slice(1);
+  // As the SDK's commands do, a request with no required member may be left out (`listAppInstances()`).
+  const optional = Object.values(operation.input.members).every((member) => !member.required);
   return {
-    [name]: (input: Input, options?: OperationOptions): Promise<Result> =>
-      call(operation, input, {
+    // `async`: a bad option rejects the returned promise, as every other failure of the call does.
+    [name]: async (input: Input, options?: OperationOptions): Promise<Result> =>
+      call(operation, optional ? (input ?? {}) : input, {
         layer: prepareCallOptions(options, name),
         pool: functionPool,
         sendOptions: sendOptionsOf(options),

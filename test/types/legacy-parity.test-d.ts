@@ -137,7 +137,7 @@ export type AggregatedMethods = ExpectNone<
 export type Functions = ExpectNone<
   Failing<{
     [Name in OperationName]: {
-      input: Mutual<Parameters<ShimExports[Method<Name>]>[0], CommandInput<LegacyCommand<Name>>>;
+      input: Mutual<NonNullable<Parameters<ShimExports[Method<Name>]>[0]>, CommandInput<LegacyCommand<Name>>>;
       output: Mutual<Awaited<ReturnType<ShimExports[Method<Name>]>>, CommandOutput<LegacyCommand<Name>>>;
     };
   }>

@@ -316,11 +316,11 @@ export const createMediaCapturePipeline: (input: CreateMediaCapturePipelineComma
   /* @__PURE__ */ operationFunction(operations.CreateMediaCapturePipeline);
 
 /** Legacy `CreateMeeting` as a function, served by meetings's CreateMeeting. */
-export const createMeeting: (input: CreateMeetingCommandInput, options?: OperationOptions) => Promise<CreateMeetingCommandOutput> =
+export const createMeeting: (input?: CreateMeetingCommandInput, options?: OperationOptions) => Promise<CreateMeetingCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.CreateMeeting);
 
 /** Legacy `CreateMeetingWithAttendees` as a function, served by meetings's CreateMeetingWithAttendees. */
-export const createMeetingWithAttendees: (input: CreateMeetingWithAttendeesCommandInput, options?: OperationOptions) => Promise<CreateMeetingWithAttendeesCommandOutput> =
+export const createMeetingWithAttendees: (input?: CreateMeetingWithAttendeesCommandInput, options?: OperationOptions) => Promise<CreateMeetingWithAttendeesCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.CreateMeetingWithAttendees);
 
 /** Legacy `CreateProxySession` as a function, served by voice's CreateProxySession. */
@@ -508,7 +508,7 @@ export const getMeeting: (input: GetMeetingCommandInput, options?: OperationOpti
   /* @__PURE__ */ operationFunction(operations.GetMeeting);
 
 /** Legacy `GetMessagingSessionEndpoint` as a function, served by messaging's GetMessagingSessionEndpoint. */
-export const getMessagingSessionEndpoint: (input: GetMessagingSessionEndpointCommandInput, options?: OperationOptions) => Promise<GetMessagingSessionEndpointCommandOutput> =
+export const getMessagingSessionEndpoint: (input?: GetMessagingSessionEndpointCommandInput, options?: OperationOptions) => Promise<GetMessagingSessionEndpointCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.GetMessagingSessionEndpoint);
 
 /** Legacy `GetProxySession` as a function, served by voice's GetProxySession. */
@@ -572,7 +572,7 @@ export const listAppInstanceUsers: (input: ListAppInstanceUsersCommandInput, opt
   /* @__PURE__ */ operationFunction(operations.ListAppInstanceUsers);
 
 /** Legacy `ListAppInstances` as a function, served by identity's ListAppInstances. */
-export const listAppInstances: (input: ListAppInstancesCommandInput, options?: OperationOptions) => Promise<ListAppInstancesCommandOutput> =
+export const listAppInstances: (input?: ListAppInstancesCommandInput, options?: OperationOptions) => Promise<ListAppInstancesCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.ListAppInstances);
 
 /** Legacy `ListAttendeeTags` as a function, served by nothing (no counterpart). */
@@ -592,7 +592,7 @@ export const listChannelMemberships: (input: ListChannelMembershipsCommandInput,
   /* @__PURE__ */ operationFunction(operations.ListChannelMemberships);
 
 /** Legacy `ListChannelMembershipsForAppInstanceUser` as a function, served by messaging's ListChannelMembershipsForAppInstanceUser. */
-export const listChannelMembershipsForAppInstanceUser: (input: ListChannelMembershipsForAppInstanceUserCommandInput, options?: OperationOptions) => Promise<ListChannelMembershipsForAppInstanceUserCommandOutput> =
+export const listChannelMembershipsForAppInstanceUser: (input?: ListChannelMembershipsForAppInstanceUserCommandInput, options?: OperationOptions) => Promise<ListChannelMembershipsForAppInstanceUserCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.ListChannelMembershipsForAppInstanceUser);
 
 /** Legacy `ListChannelMessages` as a function, served by messaging's ListChannelMessages. */
@@ -608,11 +608,11 @@ export const listChannels: (input: ListChannelsCommandInput, options?: Operation
   /* @__PURE__ */ operationFunction(operations.ListChannels);
 
 /** Legacy `ListChannelsModeratedByAppInstanceUser` as a function, served by messaging's ListChannelsModeratedByAppInstanceUser. */
-export const listChannelsModeratedByAppInstanceUser: (input: ListChannelsModeratedByAppInstanceUserCommandInput, options?: OperationOptions) => Promise<ListChannelsModeratedByAppInstanceUserCommandOutput> =
+export const listChannelsModeratedByAppInstanceUser: (input?: ListChannelsModeratedByAppInstanceUserCommandInput, options?: OperationOptions) => Promise<ListChannelsModeratedByAppInstanceUserCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.ListChannelsModeratedByAppInstanceUser);
 
 /** Legacy `ListMediaCapturePipelines` as a function, served by mediaPipelines's ListMediaCapturePipelines. */
-export const listMediaCapturePipelines: (input: ListMediaCapturePipelinesCommandInput, options?: OperationOptions) => Promise<ListMediaCapturePipelinesCommandOutput> =
+export const listMediaCapturePipelines: (input?: ListMediaCapturePipelinesCommandInput, options?: OperationOptions) => Promise<ListMediaCapturePipelinesCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.ListMediaCapturePipelines);
 
 /** Legacy `ListMeetingTags` as a function, served by meetings's ListTagsForResource. */
@@ -620,7 +620,7 @@ export const listMeetingTags: (input: ListMeetingTagsCommandInput, options?: Ope
   /* @__PURE__ */ operationFunction(operations.ListMeetingTags);
 
 /** Legacy `ListMeetings` as a function, served by nothing (no counterpart). */
-export const listMeetings: (input: ListMeetingsCommandInput, options?: OperationOptions) => Promise<ListMeetingsCommandOutput> =
+export const listMeetings: (input?: ListMeetingsCommandInput, options?: OperationOptions) => Promise<ListMeetingsCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.ListMeetings);
 
 /** Legacy `ListProxySessions` as a function, served by voice's ListProxySessions. */
@@ -628,11 +628,11 @@ export const listProxySessions: (input: ListProxySessionsCommandInput, options?:
   /* @__PURE__ */ operationFunction(operations.ListProxySessions);
 
 /** Legacy `ListSipMediaApplications` as a function, served by voice's ListSipMediaApplications. */
-export const listSipMediaApplications: (input: ListSipMediaApplicationsCommandInput, options?: OperationOptions) => Promise<ListSipMediaApplicationsCommandOutput> =
+export const listSipMediaApplications: (input?: ListSipMediaApplicationsCommandInput, options?: OperationOptions) => Promise<ListSipMediaApplicationsCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.ListSipMediaApplications);
 
 /** Legacy `ListSipRules` as a function, served by voice's ListSipRules. */
-export const listSipRules: (input: ListSipRulesCommandInput, options?: OperationOptions) => Promise<ListSipRulesCommandOutput> =
+export const listSipRules: (input?: ListSipRulesCommandInput, options?: OperationOptions) => Promise<ListSipRulesCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.ListSipRules);
 
 /** Legacy `ListTagsForResource` as a function, served by the namespace that owns the resource's ListTagsForResource. */
@@ -640,7 +640,7 @@ export const listTagsForResource: (input: ListTagsForResourceCommandInput, optio
   /* @__PURE__ */ operationFunction(operations.ListTagsForResource);
 
 /** Legacy `ListVoiceConnectorGroups` as a function, served by voice's ListVoiceConnectorGroups. */
-export const listVoiceConnectorGroups: (input: ListVoiceConnectorGroupsCommandInput, options?: OperationOptions) => Promise<ListVoiceConnectorGroupsCommandOutput> =
+export const listVoiceConnectorGroups: (input?: ListVoiceConnectorGroupsCommandInput, options?: OperationOptions) => Promise<ListVoiceConnectorGroupsCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.ListVoiceConnectorGroups);
 
 /** Legacy `ListVoiceConnectorTerminationCredentials` as a function, served by voice's ListVoiceConnectorTerminationCredentials. */
@@ -648,7 +648,7 @@ export const listVoiceConnectorTerminationCredentials: (input: ListVoiceConnecto
   /* @__PURE__ */ operationFunction(operations.ListVoiceConnectorTerminationCredentials);
 
 /** Legacy `ListVoiceConnectors` as a function, served by voice's ListVoiceConnectors. */
-export const listVoiceConnectors: (input: ListVoiceConnectorsCommandInput, options?: OperationOptions) => Promise<ListVoiceConnectorsCommandOutput> =
+export const listVoiceConnectors: (input?: ListVoiceConnectorsCommandInput, options?: OperationOptions) => Promise<ListVoiceConnectorsCommandOutput> =
   /* @__PURE__ */ operationFunction(operations.ListVoiceConnectors);
 
 /** Legacy `PutAppInstanceRetentionSettings` as a function, served by identity's PutAppInstanceRetentionSettings. */
