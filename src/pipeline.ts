@@ -4,6 +4,7 @@ import { assertSupportedPeers, INSTALLED_PEERS } from './compatibility.js';
 import { ChimeIdentityShimConfigurationError } from './configuration-error.js';
 import { badRequest, refusal, toLegacyError } from './errors.js';
 import { emitEvent } from './events.js';
+import { flaggedMembers } from './model/members.js';
 import { project } from './model/project.js';
 import { messageName } from './model/shapes.js';
 import { type Violation, validate } from './model/validate.js';
@@ -74,10 +75,7 @@ export async function call(operation: Operation, input: unknown, site: CallSite)
     });
   try {
     const request = await checkRequest(operation, input, settings);
-    if (operation.translation?.family) {
-      family = operation.translation.family(request);
-      if (family === undefined) throw await unownedResource(operation);
-    }
+    if (operation.translation?.family) family = await operation.translation.family(request);
     const arnRegion = await regionOf(operation, request, settings);
     stage = 'configuration';
     checkServed(operation, family!);
@@ -89,10 +87,11 @@ export async function call(operation: Operation, input: unknown, site: CallSite)
       region: arnRegion,
       serviceVersion: settings.serviceVersion,
     });
-    if (decision.route === 'legacy') await refuseNewOnlyMembers(operation, request);
+    const native = decision.route === 'legacy' && site.nativeLegacy !== undefined;
+    await refuseMembers(operation, request, family!, decision.route, native);
     region = decision.route === 'legacy' ? LEGACY_REGION : arnRegion;
     const output =
-      decision.route === 'legacy' && site.nativeLegacy
+      native && site.nativeLegacy
         ? await site.nativeLegacy(request)
         : await sendToNamespace(operation, request, {
             family: family!,
@@ -204,23 +203,32 @@ function checkServed(operation: Operation, family: Family): void {
   }
 }
 
-function unownedResource(operation: Operation): Promise<Error> {
-  return badRequest([
-    {
-      path: 'resourceARN',
-      constraint: `Member must name a resource of a Chime SDK namespace to be served by ${operation.name}`,
-    },
-  ]);
-}
-
-/** The legacy route is what the deprecated namespace did: it had none of the new members. */
-async function refuseNewOnlyMembers(operation: Operation, request: Request): Promise<void> {
+/**
+ * Members one side lacks, refused before any I/O: on the legacy route, those only the new
+ * namespace has (the deprecated namespace had none of them); wherever the dedicated namespace
+ * serves the call, those it lacks (attendee `Tags`: never silently dropped).
+ */
+async function refuseMembers(
+  operation: Operation,
+  request: Request,
+  family: Family,
+  route: Route,
+  native: boolean,
+): Promise<void> {
   const refused: Violation[] = [];
-  for (const name in operation.input.members) {
-    if (operation.input.members[name]!.newOnly && request[name] !== undefined) {
+  if (route === 'legacy') {
+    for (const path of flaggedMembers(request, operation.input, 'newOnly')) {
       refused.push({
-        path: messageName(name),
+        path,
         constraint: 'Member is not supported by the Amazon Chime namespace (legacy route)',
+      });
+    }
+  }
+  if (!native) {
+    for (const path of flaggedMembers(request, operation.input, 'legacyOnly')) {
+      refused.push({
+        path,
+        constraint: `Member has no counterpart in ${FAMILY_PACKAGES[family].title}, so it cannot be served`,
       });
     }
   }

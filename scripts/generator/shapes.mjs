@@ -105,10 +105,11 @@ export class ShapeEmitter {
 
   /**
    * The legacy shape, with the members only the new one has added (marked `newOnly`, with the new
-   * model's shape), recursively. Where nothing is added, the legacy shape itself.
+   * model's shape) and the members the new one lacks marked `legacyOnly`, recursively. Where the
+   * two have the same members, the legacy shape itself.
    */
   merged(legacyModel, legacyName, family, newModel, newName) {
-    if (!this.#adds(legacyModel, legacyName, newModel, newName)) return this.legacy(legacyModel, legacyName);
+    if (!this.#differs(legacyModel, legacyName, newModel, newName)) return this.legacy(legacyModel, legacyName);
     const l = legacyModel.shapes.get(legacyName);
     const n = newModel.shapes.get(newName);
     const id = `${legacyName}$${family}`;
@@ -129,28 +130,32 @@ export class ShapeEmitter {
         const shape = counterpart
           ? this.merged(legacyModel, member.target, family, newModel, counterpart.target)
           : this.legacy(legacyModel, member.target);
-        return this.#member(member, shape, false, true);
+        return this.#member(member, shape, { legacy: true, legacyOnly: !counterpart });
       });
       for (const member of n.members) {
         if (l.members.some((candidate) => candidate.name === member.name)) continue;
-        members.push(this.#member(member, this.namespace(family, newModel, member.target), true));
+        members.push(this.#member(member, this.namespace(family, newModel, member.target), { newOnly: true }));
       }
       return `{ type: 'structure', members: {\n${members.join('')}  }${l.sensitive ? ', sensitive: true' : ''} }`;
     });
   }
 
-  /** Whether the new shape adds members anywhere under the legacy one. */
-  #adds(legacyModel, legacyName, newModel, newName) {
+  /** Whether one side has members the other lacks, anywhere under the two shapes. */
+  #differs(legacyModel, legacyName, newModel, newName) {
     const l = legacyModel.shapes.get(legacyName);
     const n = newModel.shapes.get(newName);
     if (!l || !n || l.type !== n.type) return false;
-    if (l.type === 'list') return this.#adds(legacyModel, l.member, newModel, n.member);
-    if (l.type === 'map') return this.#adds(legacyModel, l.value, newModel, n.value);
+    if (l.type === 'list') return this.#differs(legacyModel, l.member, newModel, n.member);
+    if (l.type === 'map') return this.#differs(legacyModel, l.value, newModel, n.value);
     if (l.type !== 'structure') return false;
-    return n.members.some((member) => {
-      const old = l.members.find((candidate) => candidate.name === member.name);
-      return !old || this.#adds(legacyModel, old.target, newModel, member.target);
-    });
+    const lacking = l.members.some((member) => !n.members.some((candidate) => candidate.name === member.name));
+    return (
+      lacking ||
+      n.members.some((member) => {
+        const old = l.members.find((candidate) => candidate.name === member.name);
+        return !old || this.#differs(legacyModel, old.target, newModel, member.target);
+      })
+    );
   }
 
   #add(id, model, name, build) {
@@ -167,14 +172,18 @@ export class ShapeEmitter {
   }
 
   /**
-   * @param legacy a member of the legacy model: its idempotency tokens are required there, yet
-   *   both SDKs fill them when absent, so callers never had to give them
+   * @param options.legacy a member of the legacy model: its idempotency tokens are required there,
+   *   yet both SDKs fill them when absent, so callers never had to give them
+   * @param options.newOnly only the counterpart has it
+   * @param options.legacyOnly the counterpart lacks it
    */
-  #member(member, shapeId, newOnly, legacy) {
+  #member(member, shapeId, { legacy = false, newOnly = false, legacyOnly = false } = {}) {
     const required = member.required && !newOnly && !(legacy && member.idempotencyToken);
-    const flags = [required ? 'required: true' : undefined, newOnly ? 'newOnly: true' : undefined].filter(
-      Boolean,
-    );
+    const flags = [
+      required ? 'required: true' : undefined,
+      newOnly ? 'newOnly: true' : undefined,
+      legacyOnly ? 'legacyOnly: true' : undefined,
+    ].filter(Boolean);
     return `    ${member.name}: { shape: ${shapeId}${flags.map((flag) => `, ${flag}`).join('')} },\n`;
   }
 
@@ -212,7 +221,7 @@ export class ShapeEmitter {
         break;
       case 'structure': {
         const members = shape.members.map((member) =>
-          this.#member(member, ref(member.target), false, wholeValue),
+          this.#member(member, ref(member.target), { legacy: wholeValue }),
         );
         return `{ type: 'structure', members: {${members.length ? `\n${members.join('')}  ` : ''}}${shape.sensitive ? ', sensitive: true' : ''} }`;
       }

@@ -69,6 +69,11 @@ export interface Member {
    * accepted on the identity route, refused on the legacy route.
    */
   readonly newOnly?: boolean;
+  /**
+   * The dedicated namespace has no such member (attendee `Tags`): refused wherever it serves the
+   * call, rather than silently dropped.
+   */
+  readonly legacyOnly?: boolean;
 }
 
 export interface StructureShape extends Sensitivity {

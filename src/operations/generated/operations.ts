@@ -54,7 +54,7 @@ const meetings$AttendeeCapabilities: StructureShape = { type: 'structure', membe
   } };
 const CreateAttendeeRequestItem$meetings: StructureShape = { type: 'structure', members: {
     ExternalUserId: { shape: ExternalUserIdType, required: true },
-    Tags: { shape: AttendeeTagList },
+    Tags: { shape: AttendeeTagList, legacyOnly: true },
     Capabilities: { shape: meetings$AttendeeCapabilities, newOnly: true },
   } };
 const CreateAttendeeRequestItemList$meetings: ListShape = { type: 'list', member: CreateAttendeeRequestItem$meetings };
@@ -156,7 +156,7 @@ const CreateAppInstanceUserResponse: StructureShape = { type: 'structure', membe
 const CreateAttendeeRequest$meetings: StructureShape = { type: 'structure', members: {
     MeetingId: { shape: GuidString, required: true },
     ExternalUserId: { shape: ExternalUserIdType, required: true },
-    Tags: { shape: AttendeeTagList },
+    Tags: { shape: AttendeeTagList, legacyOnly: true },
     Capabilities: { shape: meetings$AttendeeCapabilities, newOnly: true },
   } };
 const CreateAttendeeResponse: StructureShape = { type: 'structure', members: {

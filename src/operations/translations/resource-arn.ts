@@ -1,3 +1,4 @@
+import { badRequest } from '../../errors.js';
 import type { Family } from '../operation.js';
 import type { Request, Translation } from './types.js';
 
@@ -39,5 +40,11 @@ export function resourceOf(arn: string): string {
  * resource. Its region field gives the region, as for any ARN member.
  */
 export const routedByResourceArn: Translation = {
-  family: (request: Request) => ownerOf(String(request.ResourceARN)),
+  async family(request: Request) {
+    const owner = ownerOf(String(request.ResourceARN));
+    if (owner) return owner;
+    throw await badRequest([
+      { path: 'resourceARN', constraint: 'Member must name a resource of a Chime SDK namespace' },
+    ]);
+  },
 };

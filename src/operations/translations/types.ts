@@ -37,8 +37,11 @@ export interface SendContext {
 export interface Translation {
   /** After validation, before the region and the route are decided: defaults from options, refusals. */
   readonly prepare?: (context: PrepareContext) => void | Promise<void>;
-  /** The family that serves the call, when the row cannot say (generic tagging: the ARN's owner). */
-  readonly family?: (request: Request) => Family | undefined;
+  /**
+   * The family that serves the call, when the row cannot say (generic tagging: the ARN's owner);
+   * rejects with the legacy `BadRequestException` when none does.
+   */
+  readonly family?: (request: Request) => Promise<Family>;
   /** Instead of sending the request to the counterpart as it is. */
   readonly send?: (context: SendContext) => Promise<Answer>;
 }
