@@ -4,10 +4,6 @@
  * src/index.ts (generated) lists them one by one.
  */
 
-export type {
-  CreateAppInstanceUserOptions,
-  CreateAppInstanceUserOutput,
-} from './compat.js';
 export {
   ChimeIdentityShimConfigurationError,
   isChimeIdentityShimConfigurationError,
@@ -29,5 +25,10 @@ export type {
 } from './routing/index.js';
 export { ROUTE_ENVIRONMENT_VARIABLE } from './routing/index.js';
 export { configureChimeIdentityShim, DEFAULT_REGIONS } from './settings.js';
-export type { OperationOptions, Output } from './surfaces/function.js';
+export type {
+  CreateAppInstanceUserOptions,
+  CreateAppInstanceUserOutput,
+  OperationOptions,
+  Output,
+} from './surfaces/function.js';
 export type { ChimePaginationConfiguration } from './surfaces/paginator.js';

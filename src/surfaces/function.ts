@@ -4,9 +4,16 @@ import type { Operation } from '../operations/operation.js';
 import type { ShimOptions } from '../options.js';
 import { call, type Output } from '../pipeline.js';
 import { type CallSettings, type PreparedOptions, prepareOptions } from '../settings.js';
+import type { CreateAppInstanceUserCommandOutput } from './generated/commands.js';
 
 /** Shim options for one call, plus the options `send` takes. */
 export interface OperationOptions extends ShimOptions, HttpHandlerOptions {}
+
+/** The options of `createAppInstanceUser`, by the name 0.1 gave them: every function takes `OperationOptions`. */
+export type CreateAppInstanceUserOptions = OperationOptions;
+
+/** What `createAppInstanceUser` answers, by the name 0.1 gave it: `CreateAppInstanceUserCommandOutput`. */
+export type CreateAppInstanceUserOutput = CreateAppInstanceUserCommandOutput;
 
 /** Options objects are checked (and a rollout plan compiled) once, then reused: pass the same object. */
 const prepared = new WeakMap<object, PreparedOptions>();
