@@ -161,3 +161,120 @@ describe('Configuration and rollout: each call makes exactly one backend call on
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('Rollout, every operation: the route context has the operation, the family and keys from ARN members', () => {
+  const identityClient = () => ({
+    send: async () => ({ $metadata: { httpStatusCode: 200, attempts: 1 } }),
+  });
+  const ARN = 'arn:aws:chime:eu-central-1:111122223333:app-instance/0a1b2c3d-aaaa-bbbb-cccc-000000000001';
+
+  async function contextOf(call: (options: object) => Promise<unknown>): Promise<RouteContext> {
+    let seen: RouteContext | undefined;
+    await call({
+      route: (context: RouteContext) => {
+        seen = context;
+        return 'identity';
+      },
+      identityClient: identityClient(),
+    });
+    return seen!;
+  }
+
+  it('a user ARN gives the user id and its app instance (DescribeAppInstanceUser)', async () => {
+    const { describeAppInstanceUser } = await import('../../src/index.js');
+    const context = await contextOf((options) =>
+      describeAppInstanceUser({ AppInstanceUserArn: `${ARN}/user/user-7` }, options),
+    );
+    expect(context).toEqual({
+      operation: 'DescribeAppInstanceUser',
+      family: 'identity',
+      AppInstanceUserId: 'user-7',
+      AppInstanceArn: ARN,
+      region: 'eu-central-1',
+      serviceVersion: undefined,
+    });
+  });
+
+  it('an input that names no user or app instance has neither, and the defaultRegion (ListAppInstances)', async () => {
+    const { listAppInstances } = await import('../../src/index.js');
+    const context = await contextOf((options) => listAppInstances({}, options));
+    expect(context).toMatchObject({ operation: 'ListAppInstances', family: 'identity', region: 'us-east-1' });
+    expect(context.AppInstanceUserId).toBeUndefined();
+    expect(context.AppInstanceArn).toBeUndefined();
+  });
+
+  it('a tag operation is in the family that owns the resource (TagResource on a user)', async () => {
+    const { tagResource } = await import('../../src/index.js');
+    const context = await contextOf((options) =>
+      tagResource({ ResourceARN: `${ARN}/user/u1`, Tags: [{ Key: 'k', Value: 'v' }] }, options),
+    );
+    // The resource's app instance is a key; a user is named by AppInstanceUserArn, ChimeBearer or MemberArn only.
+    expect(context).toMatchObject({ operation: 'TagResource', family: 'identity', AppInstanceArn: ARN });
+    expect(context.AppInstanceUserId).toBeUndefined();
+  });
+});
+
+describe('Rollout plan, every operation: `operations` it covers, and calls without a stickiness key', () => {
+  const stub = () => ({ send: async () => ({ $metadata: { httpStatusCode: 200, attempts: 1 } }) });
+
+  async function decide(route: RouteSetting, call: (options: object) => Promise<unknown>) {
+    const events: ShimEvent[] = [];
+    await call({ route, identityClient: stub(), onEvent: (event: ShimEvent) => events.push(event) });
+    return events.map(({ route: taken, reason }) => [taken, reason]);
+  }
+
+  const everyone = { groupId: 'g', percentage: 100, defaultRoute: 'legacy' } as const;
+
+  it('a plan that names an operation covers it; other operations take the plan’s default route (plan:operation)', async () => {
+    const shim = await import('../../src/index.js');
+    const plan = { ...everyone, operations: ['CreateAppInstance'] };
+    expect(await decide(plan, (options) => shim.createAppInstance({ Name: 'a' }, options))).toEqual([
+      ['legacy', 'no-key'],
+    ]);
+    const arn = 'arn:aws:chime:us-east-1:111122223333:app-instance/0a1b2c3d-aaaa-bbbb-cccc-000000000001';
+    const onUsers = { ...everyone, operations: ['DescribeAppInstanceUser'] };
+    expect(
+      await decide(onUsers, (options) =>
+        shim.describeAppInstanceUser({ AppInstanceUserArn: `${arn}/user/u1` }, options),
+      ),
+    ).toEqual([['identity', expect.stringMatching(/^plan:bucket=\d+$/)]]);
+    expect(await decide(plan, (options) => shim.listAppInstances({}, options))).toEqual([
+      ['legacy', 'plan:operation'],
+    ]);
+  });
+
+  it('a plan that names a family covers every operation of it', async () => {
+    const shim = await import('../../src/index.js');
+    const arn = 'arn:aws:chime:us-east-1:111122223333:app-instance/0a1b2c3d-aaaa-bbbb-cccc-000000000001';
+    const plan = { ...everyone, operations: ['identity'] };
+    expect(
+      await decide(plan, (options) =>
+        shim.describeAppInstanceUser({ AppInstanceUserArn: `${arn}/user/u1` }, options),
+      ),
+    ).toEqual([['identity', expect.stringMatching(/^plan:bucket=\d+$/)]]);
+  });
+
+  it('a call that names no stickiness key takes the plan’s default route with reason no-key', async () => {
+    const shim = await import('../../src/index.js');
+    expect(await decide(everyone, (options) => shim.listAppInstances({}, options))).toEqual([
+      ['legacy', 'no-key'],
+    ]);
+    // With AppInstanceArn stickiness, a user ARN's app instance is the key.
+    const arn = 'arn:aws:chime:us-east-1:111122223333:app-instance/0a1b2c3d-aaaa-bbbb-cccc-000000000001';
+    const byArn = { ...everyone, stickiness: 'AppInstanceArn' } as const;
+    expect(
+      await decide(byArn, (options) =>
+        shim.describeAppInstanceUser({ AppInstanceUserArn: `${arn}/user/u1` }, options),
+      ),
+    ).toEqual([['identity', `plan:bucket=${unleashBucket('g', arn)}`]]);
+  });
+
+  it('a plan naming what is neither a removed operation nor a family is refused where it is given', async () => {
+    const shim = await import('../../src/index.js');
+    expect(() =>
+      shim.configureChimeIdentityShim({ route: { ...everyone, operations: ['CreateChanel'] } }),
+    ).toThrow(
+      "configureChimeIdentityShim(options).route.operations[0] must name a removed operation (CreateChannel) or a family (identity, messaging, meetings, voice, mediaPipelines), got 'CreateChanel'",
+    );
+  });
+});
