@@ -55,8 +55,12 @@ export type PackageLoader = (specifier: string) => Promise<unknown>;
 // The specifier is a variable on purpose: a bundler resolves literal `import()`s at build time,
 // which would fail the build of every application without these optional peers and would put
 // all four clients into bundles of applications that call only identity operations.
+// A `.json` specifier (the peer's package.json, for its version) needs the JSON import attribute:
+// plain Node refuses it without one (ERR_IMPORT_ATTRIBUTE_MISSING), which vite-based tests do not show.
 const importPackage: PackageLoader = (specifier) =>
-  import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
+  specifier.endsWith('.json')
+    ? import(/* webpackIgnore: true */ /* @vite-ignore */ specifier, { with: { type: 'json' } })
+    : import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
 
 let loader: PackageLoader = importPackage;
 

@@ -33,6 +33,16 @@ export const ERROR_KINDS = {
   UnauthorizedClientException: { status: 401, code: 'Unauthorized' },
   ServiceUnavailableException: { status: 503, code: 'ServiceUnavailable' },
   ServiceFailureException: { status: 500, code: 'ServiceFailure' },
+  // Errors of the other namespaces' models. Where the legacy model has the error, `Code` is its
+  // error code; where it has not (Chime SDK Meetings' own), the full type, so that a legacy 3.699
+  // client, which names an unmodeled error after the body's `Code`, names it as the new client does.
+  AccessDeniedException: { status: 403, code: 'AccessDenied' },
+  UnprocessableEntityException: { status: 422, code: 'Unprocessable' },
+  ThrottlingException: { status: 429, code: 'ThrottlingException' },
+  UnauthorizedException: { status: 401, code: 'UnauthorizedException' },
+  LimitExceededException: { status: 400, code: 'LimitExceededException' },
+  ResourceNotFoundException: { status: 404, code: 'ResourceNotFoundException' },
+  TooManyTagsException: { status: 400, code: 'TooManyTagsException' },
   // SigV4 rejections: the names and statuses AWS's front end uses for every SigV4 service.
   MissingAuthenticationTokenException: { status: 403, code: 'MissingAuthenticationTokenException' },
   UnrecognizedClientException: { status: 403, code: 'UnrecognizedClientException' },

@@ -212,13 +212,16 @@ function checkValue(
       }
       // No prototype: a `__proto__` key is an entry like any other.
       const entries: Record<string, unknown> = Object.create(null);
-      for (const key of keys) {
+      for (const [index, key] of keys.entries()) {
         checkValue(key, shape.key, `${path}.key`, violations, options);
+        // A sensitive key (messaging `MessageAttributes`, voice `SipHeaders`) is never echoed:
+        // the entry is named by its position instead.
+        const entryPath = `${path}.${shape.key.sensitive ? `(entry ${index + 1})` : printable(key)}`;
         const entry = readOwn(value, key);
         if (entry === READ_FAILED) {
-          violations.push({ path: `${path}.${printable(key)}`, constraint: 'Member could not be read' });
+          violations.push({ path: entryPath, constraint: 'Member could not be read' });
         } else if (entry !== undefined && entry !== null) {
-          entries[key] = checkValue(entry, shape.value, `${path}.${printable(key)}`, violations, options);
+          entries[key] = checkValue(entry, shape.value, entryPath, violations, options);
         }
       }
       return { ...entries };
