@@ -43,11 +43,11 @@ export const NO_COUNTERPART = {
   ListMeetings:
     'keep your own list of the meetings you create (CreateMeeting returns each one), and use GetMeeting to read one',
   TagAttendee:
-    'tag the meeting instead (TagMeeting), or keep attendee attributes in your own store keyed by AttendeeId',
+    'tag the meeting (TagMeeting), or keep attendee attributes in your own store keyed by AttendeeId',
   UntagAttendee:
-    'untag the meeting instead (UntagMeeting), or keep attendee attributes in your own store keyed by AttendeeId',
+    'untag the meeting (UntagMeeting), or keep attendee attributes in your own store keyed by AttendeeId',
   ListAttendeeTags:
-    'list the meeting’s tags instead (ListMeetingTags), or keep attendee attributes in your own store keyed by AttendeeId',
+    'list the meeting’s tags (ListMeetingTags), or keep attendee attributes in your own store keyed by AttendeeId',
 };
 
 /** Generic tagging: every namespace has these; the resource ARN says which one owns the resource. */
@@ -55,12 +55,15 @@ const ROUTED_BY_ARN = ['TagResource', 'UntagResource', 'ListTagsForResource'];
 
 /**
  * Top-level members that name a Chime resource by ARN (the region sources). Every member of the
- * legacy `ChimeArn` shape, plus the two that use the generic `Arn` shape for a Chime resource:
- * `ResourceARN` (tagging) and `SourceArn` (the meeting a capture pipeline records). `SinkArn` (an
- * S3 bucket) and the Lambda, SNS and SQS ARNs are not Chime resources.
+ * legacy `ChimeArn` shape, plus `ResourceARN` (tagging), which uses the generic `Arn` shape.
+ * `SinkArn` (an S3 bucket) and the Lambda, SNS and SQS ARNs are not Chime resources.
+ * `SourceArn`, the meeting a capture pipeline records, is not a region source either: legacy
+ * callers build it as AWS's own samples do, `arn:aws:chime::<account>:meeting:<MeetingId>`, with
+ * no region (the legacy `Meeting` had no ARN to copy), and the meeting is in `defaultRegion`'s
+ * control plane like every meeting the shim creates.
  */
 const CHIME_ARN_SHAPE = 'ChimeArn';
-const CHIME_ARN_MEMBERS_OF_OTHER_SHAPES = new Set(['ResourceARN', 'SourceArn']);
+const CHIME_ARN_MEMBERS_OF_OTHER_SHAPES = new Set(['ResourceARN']);
 
 export function kebabCase(name) {
   return name.replace(/(?<=[a-z0-9])([A-Z])/g, '-$1').toLowerCase();

@@ -109,7 +109,8 @@ export class ShapeEmitter {
    * two have the same members, the legacy shape itself.
    */
   merged(legacyModel, legacyName, family, newModel, newName) {
-    if (!this.#differs(legacyModel, legacyName, newModel, newName)) return this.legacy(legacyModel, legacyName);
+    if (!this.#differs(legacyModel, legacyName, newModel, newName))
+      return this.legacy(legacyModel, legacyName);
     const l = legacyModel.shapes.get(legacyName);
     const n = newModel.shapes.get(newName);
     const id = `${legacyName}$${family}`;
@@ -134,7 +135,9 @@ export class ShapeEmitter {
       });
       for (const member of n.members) {
         if (l.members.some((candidate) => candidate.name === member.name)) continue;
-        members.push(this.#member(member, this.namespace(family, newModel, member.target), { newOnly: true }));
+        members.push(
+          this.#member(member, this.namespace(family, newModel, member.target), { newOnly: true }),
+        );
       }
       return `{ type: 'structure', members: {\n${members.join('')}  }${l.sensitive ? ', sensitive: true' : ''} }`;
     });
@@ -148,7 +151,9 @@ export class ShapeEmitter {
     if (l.type === 'list') return this.#differs(legacyModel, l.member, newModel, n.member);
     if (l.type === 'map') return this.#differs(legacyModel, l.value, newModel, n.value);
     if (l.type !== 'structure') return false;
-    const lacking = l.members.some((member) => !n.members.some((candidate) => candidate.name === member.name));
+    const lacking = l.members.some(
+      (member) => !n.members.some((candidate) => candidate.name === member.name),
+    );
     return (
       lacking ||
       n.members.some((member) => {

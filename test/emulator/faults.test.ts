@@ -128,7 +128,7 @@ describe('Emulator: fault injection (status codes, connection resets, delays, fo
       [{ kind: 'reset', count: 0 }, /fault.count must be between 1 and 100000/],
       [
         { kind: 'reset', operation: 'CreateUser' },
-        /fault.operation must be an operation the emulator serves \(CreateAppInstance/,
+        /fault.operation must be an operation the emulator serves \([A-Za-z0-9, ]*\bCreateAppInstance\b[A-Za-z0-9, ]*\), got "CreateUser"/,
       ],
       [{ kind: 'delay' }, /fault.delayMs must be an integer/],
       [{ kind: 'error' }, /fault.errorType must be an error name/],

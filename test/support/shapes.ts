@@ -10,10 +10,11 @@
  */
 import { randomInt } from 'node:crypto';
 import fc from 'fast-check';
-import type { Shape, StringShape, StructureShape } from '../../src/model/shapes.js';
+import type { MapShape, Shape, StringShape, StructureShape } from '../../src/model/shapes.js';
 import { OPERATIONS } from '../../src/operations/generated/index.js';
 import type { Family, Operation } from '../../src/operations/operation.js';
 import SERVED from '../../src/operations/served.json' with { type: 'json' };
+import type { Responder } from './loopback.js';
 
 // ---------------------------------------------------------------------------------------------
 // The served operations
@@ -76,9 +77,10 @@ const RESOURCE_KINDS = {
     resource: (ids: ArnContext) => `app-instance/${ids.appInstance}/channel-flow/${ids.channel}`,
   },
   voiceConnector: { family: 'voice', taggable: false, resource: (ids: ArnContext) => `vc/${ids.channel}` },
+  // Legacy TagResource names meeting resources; the shim serves capture pipelines' ARNs too (issue 11).
   mediaPipeline: {
     family: 'mediaPipelines',
-    taggable: false,
+    taggable: true,
     resource: (ids: ArnContext) => `media-pipeline/${ids.meeting}`,
   },
 } as const satisfies Record<
@@ -119,6 +121,8 @@ const ARN_MEMBERS: Readonly<Record<string, () => readonly ResourceKind[]>> = {
   ChannelModeratorArn: () => ['appInstanceUser'],
   ModeratorArn: () => ['appInstanceUser'],
   ChannelArn: () => ['channel'],
+  // The meeting a media capture pipeline records (section "Meetings and media pipelines" below).
+  SourceArn: () => ['meeting'],
   ResourceARN: taggableKinds,
 };
 
@@ -202,7 +206,10 @@ export interface InputOptions {
   readonly optional?: 'all' | 'some';
   /** The regions the input's ARNs may name. Default: the default allow-list. */
   readonly regions?: readonly string[];
-  /** Optional members always present (the members a counterpart newly requires, the tokens, ...). */
+  /**
+   * Optional members always present (the members a counterpart newly requires, the tokens, ...);
+   * a dotted path (`StreamingConfiguration.Disabled`) names a nested member.
+   */
   readonly present?: readonly string[];
 }
 
@@ -248,10 +255,26 @@ function structureArbitrary(
   const members: Record<string, fc.Arbitrary<unknown>> = {};
   const required: string[] = [];
   for (const [name, member] of Object.entries(shape.members)) {
-    members[name] = valueArbitrary(member.shape, name, generation);
-    if (member.required || generation.optional === 'all' || present.has(name)) required.push(name);
+    // A member the dedicated namespace lacks (attendee `Tags`) is refused wherever it serves the call.
+    if (member.legacyOnly) continue;
+    const inner = presentWithin(present, name);
+    members[name] =
+      inner.size > 0 && member.shape.type === 'structure'
+        ? structureArbitrary(member.shape, { ...generation, topLevel: false }, inner)
+        : valueArbitrary(member.shape, name, generation);
+    if (member.required || generation.optional === 'all' || present.has(name) || inner.size > 0) {
+      required.push(name);
+    }
   }
   return fc.record(members, { requiredKeys: required });
+}
+
+/** The paths of `present` inside member `name` (`StreamingConfiguration.Disabled` -> `Disabled`). */
+function presentWithin(present: ReadonlySet<string>, name: string): ReadonlySet<string> {
+  const prefix = `${name}.`;
+  return new Set(
+    [...present].filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length)),
+  );
 }
 
 /**
@@ -312,11 +335,28 @@ export function valueArbitrary(shape: Shape, name: string, generation: Generatio
 
 /** Strings of a string shape: from the enum, from the pattern (within the lengths), or any text. */
 function stringArbitrary(shape: StringShape): fc.Arbitrary<string> {
+  let arbitrary = STRING_ARBITRARIES.get(shape);
+  if (!arbitrary) {
+    arbitrary = newStringArbitrary(shape);
+    STRING_ARBITRARIES.set(shape, arbitrary);
+  }
+  return arbitrary;
+}
+
+/**
+ * One arbitrary per string shape, built once: inputs are built anew for every run
+ * (`arnContext(...).chain`), and `fc.stringMatching` parses its pattern each time it is called,
+ * which made an operation with a few patterned members (E.164 numbers, Lambda ARNs) take seconds
+ * per 1,000 runs instead of a tenth of that.
+ */
+const STRING_ARBITRARIES = new WeakMap<StringShape, fc.Arbitrary<string>>();
+
+function newStringArbitrary(shape: StringShape): fc.Arbitrary<string> {
   if (shape.enum) return fc.constantFrom(...shape.enum);
   const min = shape.min ?? 0;
   const max = shape.max ?? 256;
   const fits = (value: string) => codePoints(value) >= min && codePoints(value) <= max;
-  if (shape.pattern) return fc.stringMatching(shape.pattern.regex).filter(fits);
+  if (shape.pattern) return stringsMatching(shape.pattern.regex).filter(fits);
   const longest = Math.min(max, min + 24);
   return fc
     .oneof(
@@ -425,6 +465,8 @@ function structureCases(
         });
       }
     }
+    // Never in a valid input: its refusal is tested by name (test/core/meetings-operations.test.ts).
+    if (member.legacyOnly) continue;
     if (value[name] === undefined) {
       throw new Error(`test bug: the valid input has no ${memberPath}; build it with every optional member`);
     }
@@ -492,7 +534,7 @@ function valueCases(
           tooLong(text, shape.max),
         );
       }
-      if (shape.pattern) {
+      if (shape.pattern && !matchesEverything(shape.pattern)) {
         add(
           'pattern mismatch',
           `Member must satisfy regular expression pattern: ${shape.pattern.text}`,
@@ -546,7 +588,16 @@ function valueCases(
         );
       }
       const first = entries[0];
-      if (first) valueCases(shape.value, first[1], [...at, first[0]], `${path}.${first[0]}`, root, cases);
+      if (first) {
+        valueCases(
+          shape.value,
+          first[1],
+          [...at, first[0]],
+          mapEntryPath(shape, path, first[0], 0),
+          root,
+          cases,
+        );
+      }
       return;
     }
     case 'structure':
@@ -650,10 +701,14 @@ function plant(
       // An ARN keeps its region and resource type: the canary is the resource id.
       let planted = isArn ? (value as string).replace(/[^/:]+$/, canary) : canary;
       if (!isArn && shape.min !== undefined) planted = planted.padEnd(shape.min, 'x');
+      if (!isArn && conformString(planted, shape) === INVALID)
+        planted =
+          plantedInPattern(canary, shape) ?? plantedInVoicePattern(canary, canaries.length, shape) ?? planted;
       if (conformString(planted, shape) === INVALID) {
         throw new Error(`test bug: the canary ${planted} breaks the shape of ${operation.name}.${name}`);
       }
-      canaries.push(canary);
+      // A canary the pattern cannot hold as text (an E.164 number) is the planted value itself.
+      canaries.push(planted.includes(canary) ? canary : planted);
       return planted;
     }
     case 'list':
@@ -674,19 +729,15 @@ function plant(
 
 /**
  * One value of the operation's response with every optional member present, as a service would
- * answer it in JSON (timestamps in epoch seconds, as restJson1 writes them).
+ * answer it in JSON (timestamps as restJson1 writes them: epoch seconds, or RFC 3339 strings where
+ * the model says `iso8601`, see `onTheWire`).
  */
 export function exampleAnswer(operation: Operation, seed = EXAMPLE_SEED): Record<string, unknown> {
   const answer = arnContext(['us-east-1']).chain((ids) =>
     structureArbitrary(operation.output, { operation, ids, optional: 'all', topLevel: false }),
   );
   const [value] = fc.sample(answer, { seed, numRuns: 1 });
-  return JSON.parse(
-    JSON.stringify(value, function (this: Record<string, unknown>, key, item) {
-      const raw = this[key];
-      return raw instanceof Date ? raw.getTime() / 1000 : item;
-    }),
-  ) as Record<string, unknown>;
+  return onTheWire(value, operation.output) as Record<string, unknown>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -819,7 +870,10 @@ export type Expected =
   | { readonly kind: 'bad-request' }
   /** A ChimeIdentityShimConfigurationError (a family not served yet, a defaultRegion outside `regions`), and no request. */
   | { readonly kind: 'configuration-error' }
-  /** Sent to `family` in `region`, carrying exactly `request`. */
+  /**
+   * Sent to `family` in `region`, carrying exactly `request`: the validated input, with the bearer
+   * the shim fills in (messaging) and in the counterpart's member names (the renamed operations).
+   */
   | {
       readonly kind: 'sent';
       readonly request: Record<string, unknown>;
@@ -830,11 +884,15 @@ export type Expected =
 export interface RegionSettings {
   readonly regions?: readonly string[];
   readonly defaultRegion?: string;
+  /** The `chimeBearer` option: the bearer of messaging calls that give none. */
+  readonly chimeBearer?: string;
 }
 
 /**
  * What the shim must do with `input` on the identity route: the request shape's constraints, then
- * the family (a tag operation's ARN names it), then the region: every region source must name an
+ * the bearer of a messaging channel operation (the input's or the `chimeBearer` option's, else a
+ * bad request), then the family (a tag operation's ARN names it), then the region (the bearer is
+ * a region source like any other): every region source must name an
  * allowed region and the first one present decides; an input naming none is served in
  * `defaultRegion`, which must be allowed.
  */
@@ -845,7 +903,9 @@ export function expectedOutcome(
 ): Expected {
   const request = conform(input, operation.input);
   if (request === INVALID) return { kind: 'bad-request' };
-  const checked = request as Record<string, unknown>;
+  if (hasLegacyOnlyMember(request, operation.input)) return { kind: 'bad-request' };
+  const checked = withBearer(operation, request as Record<string, unknown>, settings.chimeBearer);
+  if (checked === undefined) return { kind: 'bad-request' };
   let family: Family | undefined;
   if (operation.family === 'tagging') {
     family = ownerFamily(String(checked.ResourceARN));
@@ -867,7 +927,12 @@ export function expectedOutcome(
     if (!allowed.has(region)) return { kind: 'configuration-error' };
   }
   if (!isServedFamily(family)) return { kind: 'configuration-error' };
-  return { kind: 'sent', request: checked, region, family };
+  return {
+    kind: 'sent',
+    request: withVoiceDefaults(operation, counterpartNames(operation, checked)),
+    region,
+    family,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -884,4 +949,339 @@ export function seedFor(test: string): number {
   if (!Number.isSafeInteger(seed)) throw new TypeError(`RELIABILITY_SEED must be an integer, got ${given}`);
   console.info(`[${test}] seed=${seed} (replay with RELIABILITY_SEED=${seed})`);
   return seed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messaging (issue 10): the bearer, the renamed streaming configurations, and two kinds of
+// member the identity shapes did not have (a pattern nothing breaks, a non-Chime ARN)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Patterns every string satisfies (the legacy `Content`'s `[\s\S]*`): no value within the lengths
+ * breaks them, so they have no invalid case of their own.
+ */
+const MATCHES_EVERYTHING: ReadonlySet<string> = new Set(['[\\s\\S]*', '^[\\s\\S]*$']);
+
+export function matchesEverything(pattern: { readonly text: string }): boolean {
+  return MATCHES_EVERYTHING.has(pattern.text);
+}
+
+/**
+ * A canary in a sensitive member whose pattern wants an ARN of another service (the legacy
+ * streaming configurations' Kinesis `ResourceArn`, `^arn[\/:\-_\.a-zA-Z0-9]+$`): the canary is the
+ * resource's name in an ARN. `undefined` when the shape wants something else.
+ */
+export function plantedInPattern(canary: string, shape: StringShape): string | undefined {
+  const planted = `arn:aws:kinesis:us-east-1:${ACCOUNT}:stream/${canary}`;
+  return conformString(planted, shape) === INVALID ? undefined : planted;
+}
+
+/**
+ * The members the streaming-configuration operations renamed (legacy -> Chime SDK Messaging,
+ * shared/facts/removed-operations.md, "Renamed (3)"), at any depth. Written here from the facts,
+ * not taken from the translation, so a wrong rename there shows up as a difference.
+ */
+const MESSAGING_RENAMES: Readonly<Record<string, string>> = {
+  AppInstanceStreamingConfigurations: 'StreamingConfigurations',
+  AppInstanceDataType: 'DataType',
+};
+
+function renamed(value: unknown, names: Readonly<Record<string, string>>): unknown {
+  if (Array.isArray(value)) return value.map((item) => renamed(item, names));
+  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [names[key] ?? key, renamed(item, names)]),
+  );
+}
+
+const LEGACY_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(MESSAGING_RENAMES).map(([legacy, current]) => [current, legacy]),
+);
+
+/** A legacy request (or answer) with the counterpart's member names: what a renamed operation's counterpart takes. */
+export function counterpartNames<T>(operation: Operation, value: T): T {
+  return operation.status === 'renamed' ? (renamed(value, MESSAGING_RENAMES) as T) : value;
+}
+
+/** A counterpart's request (or answer) with the legacy member names again. */
+export function legacyNames<T>(operation: Operation, value: T): T {
+  return operation.status === 'renamed' ? (renamed(value, LEGACY_NAMES) as T) : value;
+}
+
+/**
+ * `ChimeBearer`, which every counterpart of a messaging channel operation requires: the input's,
+ * else the `chimeBearer` option's; `undefined` when neither gives one (a BadRequestException
+ * before any I/O). Operations whose counterpart does not require it keep the request as it is.
+ */
+export function withBearer(
+  operation: Operation,
+  request: Record<string, unknown>,
+  chimeBearer: string | undefined,
+): Record<string, unknown> | undefined {
+  if (!operation.newlyRequired?.includes('ChimeBearer') || request.ChimeBearer !== undefined) return request;
+  return chimeBearer === undefined ? undefined : { ...request, ChimeBearer: chimeBearer };
+}
+
+/**
+ * How a message names a map entry: by its key, printed (characters outside printable ASCII as
+ * `?`, at most 64 of them), or by its 1-based position when the model marks the key sensitive
+ * (`MessageAttributes`): a sensitive key is never echoed.
+ */
+export function mapEntryPath(shape: MapShape, path: string, key: string, index: number): string {
+  if (shape.key.sensitive) return `${path}.(entry ${index + 1})`;
+  const printed = key.replace(/[^\x20-\x7e]/g, '?');
+  return `${path}.${printed.length > 64 ? `${printed.slice(0, 64)}...` : printed}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings and media pipelines (issue 11): members the namespace lacks, ISO 8601 timestamps, and
+// the calls the meetings translations make instead of one request to the counterpart
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Whether a request gives a member the dedicated namespace lacks (`legacyOnly`: attendee `Tags`),
+ * at any depth: the shim refuses it before any I/O wherever the namespace serves the call.
+ */
+export function hasLegacyOnlyMember(value: unknown, shape: Shape): boolean {
+  if (value === undefined || value === null) return false;
+  switch (shape.type) {
+    case 'structure':
+      return Object.entries(shape.members).some(([name, member]) => {
+        const given = (value as Record<string, unknown>)[name];
+        if (given === undefined || given === null) return false;
+        return member.legacyOnly === true || hasLegacyOnlyMember(given, member.shape);
+      });
+    case 'list':
+      return (value as unknown[]).some((item) => hasLegacyOnlyMember(item, shape.member));
+    case 'map':
+      return Object.values(value as Record<string, unknown>).some((item) =>
+        hasLegacyOnlyMember(item, shape.value),
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * A value as a restJson1 service writes it: JSON, with each timestamp in the format its shape
+ * names: RFC 3339 strings for `iso8601` (the capture pipelines' `Iso8601Timestamp`, which the
+ * media pipelines client refuses as numbers), epoch seconds otherwise. Give it what a caller got
+ * back (timestamps as `Date`s) to compare it with what the service answered.
+ */
+export function onTheWire(value: unknown, shape: Shape): unknown {
+  if (value === undefined || value === null) return value;
+  switch (shape.type) {
+    case 'timestamp':
+      if (!(value instanceof Date)) return value;
+      return shape.format === 'iso8601' ? value.toISOString() : value.getTime() / 1000;
+    case 'structure': {
+      const out: Record<string, unknown> = {};
+      for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
+        const member = shape.members[name];
+        out[name] = member ? onTheWire(item, member.shape) : JSON.parse(JSON.stringify(item) ?? 'null');
+      }
+      return out;
+    }
+    case 'list':
+      return (value as unknown[]).map((item) => onTheWire(item, shape.member));
+    case 'map':
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([key, item]) => [
+          key,
+          onTheWire(item, shape.value),
+        ]),
+      );
+    case 'blob':
+      return value;
+    default:
+      return value;
+  }
+}
+
+/** One command the shim sends for a call, in order: its name in the family's client, and its input. */
+export interface ExpectedCall {
+  readonly command: string;
+  readonly input: Record<string, unknown>;
+}
+
+/** The legacy default `MediaRegion` (legacy model: "Default: us-east-1"), written here from the model. */
+const LEGACY_MEDIA_REGION = 'us-east-1';
+
+/** The meeting tag operations and the meetings operation each is served by, on the meeting's ARN. */
+const MEETING_TAG_SUBSTITUTES: Readonly<Record<string, string>> = {
+  TagMeeting: 'TagResource',
+  UntagMeeting: 'UntagResource',
+  ListMeetingTags: 'ListTagsForResource',
+};
+
+/** The ARN a test's namespace answers for a meeting (`arn:aws:chime:<region>:<account>:meeting/<id>`). */
+export function meetingArnOf(meetingId: string): string {
+  return `arn:aws:chime:us-east-1:${ACCOUNT}:meeting/${meetingId}`;
+}
+
+/**
+ * The commands the shim sends for a valid request of an operation whose translation does more
+ * than send it to the counterpart as it is, in order; `undefined` for the others (one command, the
+ * counterpart, with the request). Written from the facts and the contract, not taken from the
+ * translations, so a wrong translation shows up as a difference:
+ * - CreateMeeting / CreateMeetingWithAttendees: `MediaRegion` absent -> `us-east-1`,
+ *   `ExternalMeetingId` absent -> the call's `ClientRequestToken`; CreateMeetingWithAttendees
+ *   without `Attendees` is CreateMeeting;
+ * - TagMeeting / UntagMeeting / ListMeetingTags: GetMeeting, then the tag operation on its ARN
+ *   (`meetingArnOf`, what `readAnswer` and `answerReads` answer).
+ *
+ * @param generatedToken what stands for a `ClientRequestToken` the shim generates (a matcher)
+ */
+export function expectedCalls(
+  operation: Operation,
+  request: Record<string, unknown>,
+  generatedToken: unknown = undefined,
+): ExpectedCall[] | undefined {
+  switch (operation.name) {
+    case 'CreateMeeting':
+    case 'CreateMeetingWithAttendees': {
+      const token = request.ClientRequestToken ?? generatedToken;
+      const input = {
+        ...request,
+        ClientRequestToken: token,
+        MediaRegion: request.MediaRegion ?? LEGACY_MEDIA_REGION,
+        ExternalMeetingId: request.ExternalMeetingId ?? token,
+      };
+      const command = request.Attendees === undefined ? 'CreateMeeting' : operation.name;
+      return [{ command, input }];
+    }
+    case 'TagMeeting':
+    case 'UntagMeeting':
+    case 'ListMeetingTags': {
+      const { MeetingId, ...members } = request;
+      return [
+        { command: 'GetMeeting', input: { MeetingId } },
+        {
+          command: MEETING_TAG_SUBSTITUTES[operation.name]!,
+          input: { ...members, ResourceARN: meetingArnOf(String(MeetingId)) },
+        },
+      ];
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What a stub namespace client answers besides its usual answer, for the reads the translations
+ * make: a command naming a `MeetingId` (GetMeeting) gets the meeting with its ARN.
+ */
+export function readAnswer(input: Record<string, unknown>): Record<string, unknown> {
+  return typeof input.MeetingId === 'string'
+    ? { Meeting: { MeetingId: input.MeetingId, MeetingArn: meetingArnOf(input.MeetingId) } }
+    : {};
+}
+
+/**
+ * A loopback responder that answers the reads the operation's translation makes, and every other
+ * request with `otherwise`: the operation's own answer (or error) is what the test is about.
+ * - the meeting tag operations read `GET /meetings/{MeetingId}` first: the meeting and its ARN;
+ * - ListMediaCapturePipelines reads `GET /sdk-media-capture-pipelines/{MediaPipelineId}` per
+ *   listed item (the namespace's client keeps only the summary of each): the item as `otherwise`
+ *   listed it, so a list answer with every legacy member comes back whole.
+ */
+export function answerReads(operation: Operation, otherwise: Responder): Responder {
+  if (operation.name in MEETING_TAG_SUBSTITUTES) {
+    return (request) => {
+      const read = request.method === 'GET' ? /^\/meetings\/([^/]+)$/.exec(request.path) : null;
+      if (!read) return otherwise(request);
+      return { status: 200, body: readAnswer({ MeetingId: decodeURIComponent(read[1]!) }) };
+    };
+  }
+  if (operation.name === 'ListMediaCapturePipelines') {
+    return (request) => {
+      const read =
+        request.method === 'GET' ? /^\/sdk-media-capture-pipelines\/([^/]+)$/.exec(request.path) : null;
+      if (!read) return otherwise(request);
+      const listed = otherwise({ ...request, path: '/sdk-media-capture-pipelines', query: {} });
+      const items = (listed.body as { MediaCapturePipelines?: Record<string, unknown>[] } | undefined)
+        ?.MediaCapturePipelines;
+      const item = items?.find(({ MediaPipelineId }) => MediaPipelineId === decodeURIComponent(read[1]!));
+      return item ? { status: 200, body: { MediaCapturePipeline: item } } : otherwise(request);
+    };
+  }
+  return otherwise;
+}
+
+/**
+ * Strings a pattern matches. fast-check generates from a regular expression but not from its
+ * lookaheads (the meetings `TenantId`, `^(?!.*?(.)\1{3})[-_!@#$a-zA-Z0-9]*$`: no character four
+ * times in a row): those are generated without the lookaheads, then filtered by the whole pattern.
+ */
+function stringsMatching(regex: RegExp): fc.Arbitrary<string> {
+  const source = withoutLookaheads(regex.source);
+  if (source === regex.source) return fc.stringMatching(regex);
+  return fc.stringMatching(new RegExp(source, regex.flags)).filter((value) => regex.test(value));
+}
+
+/** The pattern's source with every `(?=...)` and `(?!...)` group left out (escapes and classes respected). */
+function withoutLookaheads(source: string): string {
+  let out = '';
+  for (let at = 0; at < source.length; at++) {
+    if (source.startsWith('(?=', at) || source.startsWith('(?!', at)) {
+      let depth = 0;
+      let inClass = false;
+      for (; at < source.length; at++) {
+        const char = source[at];
+        if (char === '\\') at++;
+        else if (inClass) inClass = char !== ']';
+        else if (char === '[') inClass = true;
+        else if (char === '(') depth++;
+        else if (char === ')' && --depth === 0) break;
+      }
+      continue;
+    }
+    out += source[at];
+    if (source[at] === '\\' && at + 1 < source.length) out += source[++at];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Voice (issue 12): the streaming default, and canaries in E.164 numbers and Lambda ARNs
+// ---------------------------------------------------------------------------------------------
+
+/** The value at a dotted path (`StreamingConfiguration.Disabled`), or `undefined`. */
+export function valueAt(value: unknown, path: string): unknown {
+  let at: unknown = value;
+  for (const step of path.split('.')) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[step];
+  }
+  return at;
+}
+
+/**
+ * `PutVoiceConnectorStreamingConfiguration` without `StreamingConfiguration.Disabled`, which
+ * Chime SDK Voice requires: `false`, the legacy default (contract, "Translations"). Written here
+ * from the contract, not taken from the translation. Other requests are kept as they are.
+ */
+export function withVoiceDefaults(
+  operation: Operation,
+  request: Record<string, unknown>,
+): Record<string, unknown> {
+  if (operation.name !== 'PutVoiceConnectorStreamingConfiguration') return request;
+  const configuration = request.StreamingConfiguration as Record<string, unknown> | undefined;
+  if (configuration === undefined || configuration.Disabled !== undefined) return request;
+  return { ...request, StreamingConfiguration: { ...configuration, Disabled: false } };
+}
+
+/**
+ * A canary in a sensitive voice member whose pattern cannot hold the canary's text: a Lambda
+ * function ARN (`SipMediaApplicationEndpoint.LambdaArn`) carries it as the function's name; an
+ * E.164 phone number is the canary, unique by its position (`+1999555` and four digits: area code
+ * 999 is unassigned, so it is no one's number and nothing else in a test prints it).
+ * `undefined` when the shape wants something else.
+ */
+export function plantedInVoicePattern(canary: string, index: number, shape: StringShape): string | undefined {
+  const candidates = [
+    `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${canary}`,
+    `+1999555${String(index).padStart(4, '0')}`,
+  ];
+  return candidates.find((candidate) => conformString(candidate, shape) !== INVALID);
 }

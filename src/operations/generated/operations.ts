@@ -3,7 +3,11 @@
 import type { BooleanShape, ListShape, MapShape, NumberShape, StringShape, StructureShape, TimestampShape } from '../../model/shapes.js';
 import type { Operation } from '../operation.js';
 import * as identityTranslations from '../translations/identity.js';
+import * as mediaPipelinesTranslations from '../translations/media-pipelines.js';
+import * as meetingsTranslations from '../translations/meetings.js';
+import * as messagingTranslations from '../translations/messaging.js';
 import * as taggingTranslations from '../translations/tagging.js';
+import * as voiceTranslations from '../translations/voice.js';
 
 // Shapes: the legacy model's, with the members only a counterpart has (`newOnly`) where the
 // request gained some. `Name$family` is a legacy request with such members; `family$Name` a
@@ -1739,6 +1743,7 @@ export const BatchCreateChannelMembership: Operation = {
   output: BatchCreateChannelMembershipResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.BatchCreateChannelMembership,
 };
 
 /** POST /app-instances -> identity CreateAppInstance */
@@ -1791,6 +1796,7 @@ export const CreateChannel: Operation = {
   tokens: ['ClientRequestToken'],
   regionSources: ['AppInstanceArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.CreateChannel,
 };
 
 /** POST /channels/{channelArn}/bans -> messaging CreateChannelBan */
@@ -1802,6 +1808,7 @@ export const CreateChannelBan: Operation = {
   output: CreateChannelBanResponse,
   regionSources: ['ChannelArn', 'MemberArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.CreateChannelBan,
 };
 
 /** POST /channels/{channelArn}/memberships -> messaging CreateChannelMembership */
@@ -1813,6 +1820,7 @@ export const CreateChannelMembership: Operation = {
   output: CreateChannelMembershipResponse,
   regionSources: ['ChannelArn', 'MemberArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.CreateChannelMembership,
 };
 
 /** POST /channels/{channelArn}/moderators -> messaging CreateChannelModerator */
@@ -1824,6 +1832,7 @@ export const CreateChannelModerator: Operation = {
   output: CreateChannelModeratorResponse,
   regionSources: ['ChannelArn', 'ChannelModeratorArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.CreateChannelModerator,
 };
 
 /** POST /media-capture-pipelines -> mediaPipelines CreateMediaCapturePipeline */
@@ -1834,7 +1843,6 @@ export const CreateMediaCapturePipeline: Operation = {
   input: CreateMediaCapturePipelineRequest$mediaPipelines,
   output: CreateMediaCapturePipelineResponse,
   tokens: ['ClientRequestToken'],
-  regionSources: ['SourceArn'],
 };
 
 /** POST /meetings -> meetings CreateMeeting */
@@ -1846,6 +1854,7 @@ export const CreateMeeting: Operation = {
   output: CreateMeetingResponse,
   tokens: ['ClientRequestToken'],
   newlyRequired: ['MediaRegion', 'ExternalMeetingId'],
+  translation: meetingsTranslations.CreateMeeting,
 };
 
 /** POST /meetings?operation=create-attendees -> meetings CreateMeetingWithAttendees */
@@ -1857,6 +1866,7 @@ export const CreateMeetingWithAttendees: Operation = {
   output: CreateMeetingWithAttendeesResponse,
   tokens: ['ClientRequestToken'],
   newlyRequired: ['MediaRegion', 'ExternalMeetingId', 'Attendees'],
+  translation: meetingsTranslations.CreateMeetingWithAttendees,
 };
 
 /** POST /voice-connectors/{voiceConnectorId}/proxy-sessions -> voice CreateProxySession */
@@ -1875,6 +1885,7 @@ export const CreateSipMediaApplication: Operation = {
   counterpart: 'CreateSipMediaApplication',
   input: CreateSipMediaApplicationRequest$voice,
   output: CreateSipMediaApplicationResponse,
+  translation: voiceTranslations.CreateSipMediaApplication,
 };
 
 /** POST /sip-media-applications/{sipMediaApplicationId}/calls -> voice CreateSipMediaApplicationCall */
@@ -1893,6 +1904,7 @@ export const CreateSipRule: Operation = {
   counterpart: 'CreateSipRule',
   input: CreateSipRuleRequest,
   output: CreateSipRuleResponse,
+  translation: voiceTranslations.CreateSipRule,
 };
 
 /** POST /voice-connectors -> voice CreateVoiceConnector */
@@ -1902,6 +1914,7 @@ export const CreateVoiceConnector: Operation = {
   counterpart: 'CreateVoiceConnector',
   input: CreateVoiceConnectorRequest$voice,
   output: CreateVoiceConnectorResponse,
+  translation: voiceTranslations.CreateVoiceConnector,
 };
 
 /** POST /voice-connector-groups -> voice CreateVoiceConnectorGroup */
@@ -1911,6 +1924,7 @@ export const CreateVoiceConnectorGroup: Operation = {
   counterpart: 'CreateVoiceConnectorGroup',
   input: CreateVoiceConnectorGroupRequest,
   output: CreateVoiceConnectorGroupResponse,
+  translation: voiceTranslations.CreateVoiceConnectorGroup,
 };
 
 /** DELETE /app-instances/{appInstanceArn} -> identity DeleteAppInstance */
@@ -1972,6 +1986,7 @@ export const DeleteChannel: Operation = {
   output: EMPTY_STRUCTURE,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DeleteChannel,
 };
 
 /** DELETE /channels/{channelArn}/bans/{memberArn} -> messaging DeleteChannelBan */
@@ -1983,6 +1998,7 @@ export const DeleteChannelBan: Operation = {
   output: EMPTY_STRUCTURE,
   regionSources: ['ChannelArn', 'MemberArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DeleteChannelBan,
 };
 
 /** DELETE /channels/{channelArn}/memberships/{memberArn} -> messaging DeleteChannelMembership */
@@ -1994,6 +2010,7 @@ export const DeleteChannelMembership: Operation = {
   output: EMPTY_STRUCTURE,
   regionSources: ['ChannelArn', 'MemberArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DeleteChannelMembership,
 };
 
 /** DELETE /channels/{channelArn}/messages/{messageId} -> messaging DeleteChannelMessage */
@@ -2005,6 +2022,7 @@ export const DeleteChannelMessage: Operation = {
   output: EMPTY_STRUCTURE,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DeleteChannelMessage,
 };
 
 /** DELETE /channels/{channelArn}/moderators/{channelModeratorArn} -> messaging DeleteChannelModerator */
@@ -2016,6 +2034,7 @@ export const DeleteChannelModerator: Operation = {
   output: EMPTY_STRUCTURE,
   regionSources: ['ChannelArn', 'ChannelModeratorArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DeleteChannelModerator,
 };
 
 /** DELETE /media-capture-pipelines/{mediaPipelineId} -> mediaPipelines DeleteMediaCapturePipeline */
@@ -2174,6 +2193,7 @@ export const DescribeChannel: Operation = {
   output: DescribeChannelResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DescribeChannel,
 };
 
 /** GET /channels/{channelArn}/bans/{memberArn} -> messaging DescribeChannelBan */
@@ -2185,6 +2205,7 @@ export const DescribeChannelBan: Operation = {
   output: DescribeChannelBanResponse,
   regionSources: ['ChannelArn', 'MemberArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DescribeChannelBan,
 };
 
 /** GET /channels/{channelArn}/memberships/{memberArn} -> messaging DescribeChannelMembership */
@@ -2196,6 +2217,7 @@ export const DescribeChannelMembership: Operation = {
   output: DescribeChannelMembershipResponse,
   regionSources: ['ChannelArn', 'MemberArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DescribeChannelMembership,
 };
 
 /** GET /channels/{channelArn}?scope=app-instance-user-membership -> messaging DescribeChannelMembershipForAppInstanceUser */
@@ -2207,6 +2229,7 @@ export const DescribeChannelMembershipForAppInstanceUser: Operation = {
   output: DescribeChannelMembershipForAppInstanceUserResponse,
   regionSources: ['ChannelArn', 'AppInstanceUserArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DescribeChannelMembershipForAppInstanceUser,
 };
 
 /** GET /channels/{channelArn}?scope=app-instance-user-moderated-channel -> messaging DescribeChannelModeratedByAppInstanceUser */
@@ -2218,6 +2241,7 @@ export const DescribeChannelModeratedByAppInstanceUser: Operation = {
   output: DescribeChannelModeratedByAppInstanceUserResponse,
   regionSources: ['ChannelArn', 'AppInstanceUserArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DescribeChannelModeratedByAppInstanceUser,
 };
 
 /** GET /channels/{channelArn}/moderators/{channelModeratorArn} -> messaging DescribeChannelModerator */
@@ -2229,6 +2253,7 @@ export const DescribeChannelModerator: Operation = {
   output: DescribeChannelModeratorResponse,
   regionSources: ['ChannelArn', 'ChannelModeratorArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.DescribeChannelModerator,
 };
 
 /** POST /voice-connectors/{voiceConnectorId}?operation=disassociate-phone-numbers -> voice DisassociatePhoneNumbersFromVoiceConnector */
@@ -2268,6 +2293,7 @@ export const GetAppInstanceStreamingConfigurations: Operation = {
   input: GetAppInstanceStreamingConfigurationsRequest,
   output: GetAppInstanceStreamingConfigurationsResponse,
   regionSources: ['AppInstanceArn'],
+  translation: messagingTranslations.GetAppInstanceStreamingConfigurations,
 };
 
 /** GET /meetings/{meetingId}/attendees/{attendeeId} -> meetings GetAttendee */
@@ -2288,6 +2314,7 @@ export const GetChannelMessage: Operation = {
   output: GetChannelMessageResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.GetChannelMessage,
 };
 
 /** GET /media-capture-pipelines/{mediaPipelineId} -> mediaPipelines GetMediaCapturePipeline */
@@ -2468,7 +2495,7 @@ export const ListAttendeeTags: Operation = {
   name: 'ListAttendeeTags',
   family: 'meetings',
   status: 'none',
-  instead: 'list the meeting’s tags instead (ListMeetingTags), or keep attendee attributes in your own store keyed by AttendeeId',
+  instead: 'list the meeting’s tags (ListMeetingTags), or keep attendee attributes in your own store keyed by AttendeeId',
   input: ListAttendeeTagsRequest,
   output: ListAttendeeTagsResponse,
 };
@@ -2491,6 +2518,7 @@ export const ListChannelBans: Operation = {
   output: ListChannelBansResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.ListChannelBans,
 };
 
 /** GET /channels/{channelArn}/memberships -> messaging ListChannelMemberships */
@@ -2502,6 +2530,7 @@ export const ListChannelMemberships: Operation = {
   output: ListChannelMembershipsResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.ListChannelMemberships,
 };
 
 /** GET /channels?scope=app-instance-user-memberships -> messaging ListChannelMembershipsForAppInstanceUser */
@@ -2513,6 +2542,7 @@ export const ListChannelMembershipsForAppInstanceUser: Operation = {
   output: ListChannelMembershipsForAppInstanceUserResponse,
   regionSources: ['AppInstanceUserArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.ListChannelMembershipsForAppInstanceUser,
 };
 
 /** GET /channels/{channelArn}/messages -> messaging ListChannelMessages */
@@ -2524,6 +2554,7 @@ export const ListChannelMessages: Operation = {
   output: ListChannelMessagesResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.ListChannelMessages,
 };
 
 /** GET /channels/{channelArn}/moderators -> messaging ListChannelModerators */
@@ -2535,6 +2566,7 @@ export const ListChannelModerators: Operation = {
   output: ListChannelModeratorsResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.ListChannelModerators,
 };
 
 /** GET /channels -> messaging ListChannels */
@@ -2546,6 +2578,7 @@ export const ListChannels: Operation = {
   output: ListChannelsResponse,
   regionSources: ['AppInstanceArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.ListChannels,
 };
 
 /** GET /channels?scope=app-instance-user-moderated-channels -> messaging ListChannelsModeratedByAppInstanceUser */
@@ -2557,6 +2590,7 @@ export const ListChannelsModeratedByAppInstanceUser: Operation = {
   output: ListChannelsModeratedByAppInstanceUserResponse,
   regionSources: ['AppInstanceUserArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.ListChannelsModeratedByAppInstanceUser,
 };
 
 /** GET /media-capture-pipelines -> mediaPipelines ListMediaCapturePipelines */
@@ -2566,6 +2600,7 @@ export const ListMediaCapturePipelines: Operation = {
   counterpart: 'ListMediaCapturePipelines',
   input: ListMediaCapturePipelinesRequest,
   output: ListMediaCapturePipelinesResponse,
+  translation: mediaPipelinesTranslations.ListMediaCapturePipelines,
 };
 
 /** GET /meetings/{meetingId}/tags -> meetings ListTagsForResource */
@@ -2576,6 +2611,7 @@ export const ListMeetingTags: Operation = {
   counterpart: 'ListTagsForResource',
   input: ListMeetingTagsRequest,
   output: ListMeetingTagsResponse,
+  translation: meetingsTranslations.ListMeetingTags,
 };
 
 /** GET /meetings (no counterpart) */
@@ -2673,6 +2709,7 @@ export const PutAppInstanceStreamingConfigurations: Operation = {
   input: PutAppInstanceStreamingConfigurationsRequest,
   output: PutAppInstanceStreamingConfigurationsResponse,
   regionSources: ['AppInstanceArn'],
+  translation: messagingTranslations.PutAppInstanceStreamingConfigurations,
 };
 
 /** PUT /sip-media-applications/{sipMediaApplicationId}/logging-configuration -> voice PutSipMediaApplicationLoggingConfiguration */
@@ -2728,6 +2765,7 @@ export const PutVoiceConnectorStreamingConfiguration: Operation = {
   input: PutVoiceConnectorStreamingConfigurationRequest$voice,
   output: PutVoiceConnectorStreamingConfigurationResponse,
   newlyRequired: ['StreamingConfiguration.Disabled'],
+  translation: voiceTranslations.PutVoiceConnectorStreamingConfiguration,
 };
 
 /** PUT /voice-connectors/{voiceConnectorId}/termination -> voice PutVoiceConnectorTermination */
@@ -2757,6 +2795,7 @@ export const RedactChannelMessage: Operation = {
   output: RedactChannelMessageResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.RedactChannelMessage,
 };
 
 /** POST /channels/{channelArn}/messages -> messaging SendChannelMessage */
@@ -2769,6 +2808,7 @@ export const SendChannelMessage: Operation = {
   tokens: ['ClientRequestToken'],
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.SendChannelMessage,
 };
 
 /** POST /meetings/{meetingId}/transcription?operation=start -> meetings StartMeetingTranscription */
@@ -2794,7 +2834,7 @@ export const TagAttendee: Operation = {
   name: 'TagAttendee',
   family: 'meetings',
   status: 'none',
-  instead: 'tag the meeting instead (TagMeeting), or keep attendee attributes in your own store keyed by AttendeeId',
+  instead: 'tag the meeting (TagMeeting), or keep attendee attributes in your own store keyed by AttendeeId',
   input: TagAttendeeRequest,
   output: EMPTY_STRUCTURE,
 };
@@ -2807,6 +2847,7 @@ export const TagMeeting: Operation = {
   counterpart: 'TagResource',
   input: TagMeetingRequest,
   output: EMPTY_STRUCTURE,
+  translation: meetingsTranslations.TagMeeting,
 };
 
 /** POST /tags?operation=tag-resource -> tagging TagResource */
@@ -2826,7 +2867,7 @@ export const UntagAttendee: Operation = {
   name: 'UntagAttendee',
   family: 'meetings',
   status: 'none',
-  instead: 'untag the meeting instead (UntagMeeting), or keep attendee attributes in your own store keyed by AttendeeId',
+  instead: 'untag the meeting (UntagMeeting), or keep attendee attributes in your own store keyed by AttendeeId',
   input: UntagAttendeeRequest,
   output: EMPTY_STRUCTURE,
 };
@@ -2839,6 +2880,7 @@ export const UntagMeeting: Operation = {
   counterpart: 'UntagResource',
   input: UntagMeetingRequest,
   output: EMPTY_STRUCTURE,
+  translation: meetingsTranslations.UntagMeeting,
 };
 
 /** POST /tags?operation=untag-resource -> tagging UntagResource */
@@ -2886,6 +2928,7 @@ export const UpdateChannel: Operation = {
   output: UpdateChannelResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.UpdateChannel,
 };
 
 /** PUT /channels/{channelArn}/messages/{messageId} -> messaging UpdateChannelMessage */
@@ -2897,6 +2940,7 @@ export const UpdateChannelMessage: Operation = {
   output: UpdateChannelMessageResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['Content', 'ChimeBearer'],
+  translation: messagingTranslations.UpdateChannelMessage,
 };
 
 /** PUT /channels/{channelArn}/readMarker -> messaging UpdateChannelReadMarker */
@@ -2908,6 +2952,7 @@ export const UpdateChannelReadMarker: Operation = {
   output: UpdateChannelReadMarkerResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  translation: messagingTranslations.UpdateChannelReadMarker,
 };
 
 /** POST /voice-connectors/{voiceConnectorId}/proxy-sessions/{proxySessionId} -> voice UpdateProxySession */
@@ -2926,6 +2971,7 @@ export const UpdateSipMediaApplication: Operation = {
   counterpart: 'UpdateSipMediaApplication',
   input: UpdateSipMediaApplicationRequest,
   output: UpdateSipMediaApplicationResponse,
+  translation: voiceTranslations.UpdateSipMediaApplication,
 };
 
 /** POST /sip-media-applications/{sipMediaApplicationId}/calls/{transactionId} -> voice UpdateSipMediaApplicationCall */
@@ -2944,6 +2990,7 @@ export const UpdateSipRule: Operation = {
   counterpart: 'UpdateSipRule',
   input: UpdateSipRuleRequest,
   output: UpdateSipRuleResponse,
+  translation: voiceTranslations.UpdateSipRule,
 };
 
 /** PUT /voice-connectors/{voiceConnectorId} -> voice UpdateVoiceConnector */
@@ -2953,6 +3000,7 @@ export const UpdateVoiceConnector: Operation = {
   counterpart: 'UpdateVoiceConnector',
   input: UpdateVoiceConnectorRequest,
   output: UpdateVoiceConnectorResponse,
+  translation: voiceTranslations.UpdateVoiceConnector,
 };
 
 /** PUT /voice-connector-groups/{voiceConnectorGroupId} -> voice UpdateVoiceConnectorGroup */
@@ -2962,6 +3010,7 @@ export const UpdateVoiceConnectorGroup: Operation = {
   counterpart: 'UpdateVoiceConnectorGroup',
   input: UpdateVoiceConnectorGroupRequest,
   output: UpdateVoiceConnectorGroupResponse,
+  translation: voiceTranslations.UpdateVoiceConnectorGroup,
 };
 
 /** POST /emergency-calling/address -> voice ValidateE911Address */

@@ -8,7 +8,7 @@ import type { Translation } from './types.js';
  * instance is read first (`DescribeAppInstance`) and its metadata sent back unchanged: "not
  * given" keeps meaning "not changed". The event's `translation` says `metadata-read-back`.
  */
-export const UpdateAppInstance: Translation = metadataReadBack({
+export const UpdateAppInstance: Translation = /* @__PURE__ */ metadataReadBack({
   command: 'DescribeAppInstance',
   key: 'AppInstanceArn',
   resource: 'AppInstance',
@@ -19,7 +19,7 @@ export const UpdateAppInstance: Translation = metadataReadBack({
  * read first (`DescribeAppInstanceUser`) and its metadata sent back unchanged: "not given" keeps
  * meaning "not changed". The event's `translation` says `metadata-read-back`.
  */
-export const UpdateAppInstanceUser: Translation = metadataReadBack({
+export const UpdateAppInstanceUser: Translation = /* @__PURE__ */ metadataReadBack({
   command: 'DescribeAppInstanceUser',
   key: 'AppInstanceUserArn',
   resource: 'AppInstanceUser',

@@ -4,8 +4,9 @@
  * (`identity.ts`, `messaging.ts`, ..., `tagging.ts`), one export per operation that needs a
  * translation, named after the operation and documented: the generator wires each into its
  * operation's row (`translation`) and copies its doc comment into docs/operations.md, so a
- * program carries only the translations of the operations it calls. An operation without one is
- * sent as it is to its same-name counterpart; test/table/table.test.ts fails when a member the
+ * program carries only the translations of the operations it calls (a translation built by a
+ * factory call carries a `@__PURE__` annotation, or a bundler would keep it). An operation
+ * without one is sent as it is to its same-name counterpart; test/table/table.test.ts fails when a member the
  * counterpart newly requires has none.
  */
 export { ownerOf, resourceOf } from './resource-arn.js';
