@@ -29,7 +29,17 @@ const DEFAULT_OUT = join(RESULTS, 'latest.json');
 /** From bench/route-decision.mjs: a rollout plan decides in under 2 us. */
 const ROUTE_PLAN_GOAL_NS = 2_000;
 
-const PARTS = ['bundle', 'cold-start', 'overhead', 'calls', 'concurrency', 'memory', 'route', 'emulator'];
+const PARTS = [
+  'bundle',
+  'cold-start',
+  'overhead',
+  'calls',
+  'concurrency',
+  'memory',
+  'route',
+  'emulator',
+  'scan',
+];
 
 const PRESETS = {
   full: {
@@ -39,6 +49,7 @@ const PRESETS = {
     memory: { calls: 100_000, warmup: 5_000, inFlight: 8 },
     coldStart: { runs: 15 },
     emulator: { seconds: 5 },
+    scan: { files: 5_000, rounds: 3 },
   },
   quick: {
     overhead: { calls: 5_000, rounds: 5 },
@@ -47,13 +58,14 @@ const PRESETS = {
     memory: { calls: 10_000, warmup: 1_000, inFlight: 8 },
     coldStart: { runs: 5 },
     emulator: { seconds: 2 },
+    scan: { files: 5_000, rounds: 1 },
   },
 };
 
 const USAGE = `Usage: node scripts/bench.mjs [options]   (npm run bench -- [options] builds first)
 
   --only <parts>       comma-separated, from: ${PARTS.join(', ')} (default: all)
-  --quick              short counts (calls 10x100, concurrency 3x2,000, memory 10,000, cold start 5 runs, emulator 2 s)
+  --quick              short counts (calls 10x100, concurrency 3x2,000, memory 10,000, cold start 5 runs, emulator 2 s, scan 1 round)
   --memory-calls <n>   calls for the memory part (default 100,000; quick 10,000)
   --cold-runs <n>      runs per entry for cold start (default 15; quick 5)
   --calls-rounds <n>   interleaved rounds for the per-call part (default 30; quick 10)
@@ -106,6 +118,8 @@ const RUNNERS = {
   // Owned by the rollout and emulator work; loaded only when asked for.
   route: async () => (await import('../bench/route-decision.mjs')).runRouteBench(),
   emulator: async (preset) => (await import('../bench/emulator.mjs')).runEmulatorBench(preset.emulator),
+  // The migration assistant's scan against aws-sdk-js-codemod on 5,000 files (a few minutes).
+  scan: async (preset) => (await import('../bench/scan.mjs')).runScanBench(preset.scan),
 };
 
 /**
@@ -316,6 +330,21 @@ function figures(parts) {
         note: `${r.serverCpuUsPerRequest} us server CPU/request, p99 ${r.p99Ms} ms`,
       });
     }
+  }
+  const { scan } = parts;
+  if (scan && !scan.error) {
+    rows.push({
+      id: 'scan.throughput',
+      label: `7. scan, ${scan.files.toLocaleString('en-US')} files (peer: aws-sdk-js-codemod -t v2-to-v3 --dry)`,
+      unit: 'files/s',
+      value: scan.scan.filesPerSecond,
+      reference: scan.codemod.filesPerSecond,
+      // Higher is better here: the ratio is scan over peer.
+      ratio: scan.ratio,
+      goal: '>= peer',
+      pass: scan.ratio >= 1,
+      note: `${scan.calls} calls found; ${scan.codemodWorkers} codemod worker(s) on ${scan.cores} cores; median of ${scan.rounds}`,
+    });
   }
   return rows;
 }

@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { emitOperationDocs } from './generator/emit-docs.mjs';
+import { emitMigrationData } from './generator/emit-migrate.mjs';
 import {
   emitNamespace,
   emitOperationIndex,
@@ -41,6 +42,7 @@ export function generateFiles(root = ROOT) {
     })),
     ...emitSurfaces(root, table, types),
     { path: 'docs/operations.md', content: emitOperationDocs(table, translations) },
+    { path: 'src/migrate/generated/sdk.ts', content: emitMigrationData(root, table, types) },
   ];
 }
 

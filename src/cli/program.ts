@@ -5,8 +5,10 @@ import { demoCommand } from './demo.js';
 import { emulatorCommand } from './emulator.js';
 import { describeFailure, EXIT_CODES } from './exit-codes.js';
 import { type CliIo, newCommand } from './io.js';
+import { migrateCommand } from './migrate.js';
 import { operationCommands } from './operation.js';
 import { routeCommand } from './route.js';
+import { scanCommand } from './scan.js';
 import { formatUsageError, usageErrorFromCommander } from './usage.js';
 import { UsageError } from './usage-error.js';
 
@@ -67,6 +69,8 @@ function createProgram(io: CliIo): Command {
     .commandsGroup('Tools:')
     .addCommand(emulatorCommand(io))
     .addCommand(demoCommand(io))
-    .addCommand(routeCommand(io));
+    .addCommand(routeCommand(io))
+    .addCommand(scanCommand(io))
+    .addCommand(migrateCommand(io));
   return program;
 }
