@@ -1,9 +1,9 @@
-// Figure 1b: the shim's own CPU per call for several identity operations, with the network taken
+// Figure 1b: the shim's own CPU per call for operations of every family, with the network taken
 // out (as bench/overhead.mjs does for CreateAppInstanceUser): each surface is given an injected
-// identity client whose `send` answers at once, and the same stub is also called directly with
-// the native command. The difference is what the shim adds for that operation. The issue's goal:
-// every operation adds about what CreateAppInstanceUser adds (the table lookup is O(1): a row is
-// an object the command or function holds, and the plugin's name lookup is one Map access).
+// client of the operation's family whose `send` answers at once, and the same stub is also called
+// directly with the native command. The difference is what the shim adds for that operation. The
+// goal: every operation adds about what CreateAppInstanceUser adds (the table lookup is O(1): a
+// row is an object the command or function holds, and the plugin's name lookup is one Map access).
 //
 //   npm run build && node bench/operations.mjs [--calls 20000] [--rounds 5]
 
@@ -13,6 +13,16 @@ import { interleaved, roundAll, summarize } from './stats.mjs';
 
 const ARN = 'arn:aws:chime:us-east-1:111122223333:app-instance/00000000-0000-4000-8000-000000000000';
 const USER_ARN = `${ARN}/user/user-1`;
+const CHANNEL_ARN = `${ARN}/channel/00000000-0000-4000-8000-000000000001`;
+const MEETING_ID = '00000000-0000-4000-8000-000000000002';
+
+const PACKAGES = {
+  identity: '@aws-sdk/client-chime-sdk-identity',
+  messaging: '@aws-sdk/client-chime-sdk-messaging',
+  meetings: '@aws-sdk/client-chime-sdk-meetings',
+  voice: '@aws-sdk/client-chime-sdk-voice',
+  mediaPipelines: '@aws-sdk/client-chime-sdk-media-pipelines',
+};
 const credentials = { accessKeyId: 'AKIAEMULATOREXAMPLE0', secretAccessKey: 'unused' };
 
 /** Each operation with a valid input and what the stub answers (the shape the namespace would). */
@@ -57,17 +67,45 @@ export const OPERATIONS = {
     input: () => ({ ResourceARN: USER_ARN, Tags: [{ Key: 'k', Value: 'v' }] }),
     answer: {},
   },
+  SendChannelMessage: {
+    family: 'messaging',
+    input: () => ({
+      ChannelArn: CHANNEL_ARN,
+      Content: 'hello',
+      Type: 'STANDARD',
+      Persistence: 'PERSISTENT',
+      ChimeBearer: USER_ARN,
+    }),
+    answer: { ChannelArn: CHANNEL_ARN, MessageId: 'm1', Status: { Value: 'SENT' } },
+  },
+  CreateAttendee: {
+    family: 'meetings',
+    input: () => ({ MeetingId: MEETING_ID, ExternalUserId: 'user-1' }),
+    answer: { Attendee: { AttendeeId: 'a1', ExternalUserId: 'user-1', JoinToken: 'token' } },
+  },
+  GetVoiceConnector: {
+    family: 'voice',
+    input: () => ({ VoiceConnectorId: 'abcdefghijklmnopqrstuv' }),
+    answer: {
+      VoiceConnector: { VoiceConnectorId: 'abcdefghijklmnopqrstuv', Name: 'vc', RequireEncryption: true },
+    },
+  },
+  GetMediaCapturePipeline: {
+    family: 'mediaPipelines',
+    input: () => ({ MediaPipelineId: MEETING_ID }),
+    answer: { MediaCapturePipeline: { MediaPipelineId: MEETING_ID, Status: 'InProgress' } },
+  },
 };
 
 async function surfaces(operation) {
   const shim = await import('../dist/index.mjs');
   const functions = await import('../dist/function.mjs');
-  const identity = await import('@aws-sdk/client-chime-sdk-identity');
-  const { answer } = OPERATIONS[operation];
+  const { answer, family = 'identity' } = OPERATIONS[operation];
+  const native = await import(PACKAGES[family]);
   const stub = { send: async () => ({ ...answer, $metadata: { httpStatusCode: 200, attempts: 1 } }) };
-  const migration = { identityClient: stub };
+  const migration = { clients: { [family]: stub } };
   const dropIn = new shim.ChimeClient({ region: 'us-east-1', credentials, migration });
-  const NativeCommand = identity[`${operation}Command`];
+  const NativeCommand = native[`${operation}Command`];
   const ShimCommand = shim[`${operation}Command`];
   const fn = functions[operation.charAt(0).toLowerCase() + operation.slice(1)];
   return {

@@ -39,6 +39,7 @@ const PARTS = [
   'route',
   'emulator',
   'scan',
+  'operations',
 ];
 
 const PRESETS = {
@@ -50,6 +51,7 @@ const PRESETS = {
     coldStart: { runs: 15 },
     emulator: { seconds: 5 },
     scan: { files: 5_000, rounds: 3 },
+    operations: { calls: 20_000, rounds: 5 },
   },
   quick: {
     overhead: { calls: 5_000, rounds: 5 },
@@ -59,6 +61,7 @@ const PRESETS = {
     coldStart: { runs: 5 },
     emulator: { seconds: 2 },
     scan: { files: 5_000, rounds: 1 },
+    operations: { calls: 5_000, rounds: 3 },
   },
 };
 
@@ -118,6 +121,8 @@ const RUNNERS = {
   // Owned by the rollout and emulator work; loaded only when asked for.
   route: async () => (await import('../bench/route-decision.mjs')).runRouteBench(),
   emulator: async (preset) => (await import('../bench/emulator.mjs')).runEmulatorBench(preset.emulator),
+  operations: async (preset) =>
+    (await import('../bench/operations.mjs')).runOperationsBench(preset.operations),
   // The migration assistant's scan against aws-sdk-js-codemod on 5,000 files (a few minutes).
   scan: async (preset) => (await import('../bench/scan.mjs')).runScanBench(preset.scan),
 };
@@ -299,6 +304,25 @@ function figures(parts) {
       bundle.programs.function.bytes / bundle.programs.directLegacyCatch.bytes,
       BUNDLE_GOAL,
     );
+  }
+  const { operations } = parts;
+  if (operations && !operations.error) {
+    // 1b: every operation should add what CreateAppInstanceUser adds: the goal is the reference
+    // operation's figure plus the noise between rounds (5 us).
+    const reference = operations.addedMicros.CreateAppInstanceUser;
+    for (const [operation, added] of Object.entries(operations.addedMicros)) {
+      for (const surface of ['dropIn', 'function']) {
+        const goal = reference[surface] + 5;
+        rows.push({
+          id: `operations.${operation}.${surface}`,
+          label: `1b. shim CPU added per call, ${operation}, ${surface === 'dropIn' ? 'drop-in' : 'function'}`,
+          unit: 'us/call',
+          value: added[surface],
+          goal: `<= ${round(goal, 1)} us`,
+          pass: added[surface] <= goal,
+        });
+      }
+    }
   }
   const { route } = parts;
   if (route && !route.error) {
