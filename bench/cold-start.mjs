@@ -7,16 +7,23 @@
 // `spawnToExitMs`, seen from here (spawn to exit, process teardown included); and `cpuMs`, the
 // CPU the child had used by its first call (all threads), which moves less on a busy machine.
 //
-//   npm run build && node bench/cold-start.mjs [--runs 15]
+//   npm run build && node bench/cold-start.mjs [--runs 15] [--baseline DIR]
+//
+// `--baseline DIR`: also the function entry of another checkout (built, with its node_modules),
+// in the same interleaved rounds: `growth` is this checkout's function entry over that one's (how
+// issue 9 checked that the whole table left the identity-only cold start where one operation had
+// it: `git worktree add /tmp/base <commit>`, link node_modules, `npm run build` there).
 
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startEmulatorProcess } from './emulator-process.mjs';
 import { interleaved, now, pairedRatio, roundAll, summarize } from './stats.mjs';
 
 export const COLD_START_GOAL = 1.1;
-const CHILD = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
+const CHILD_PATH = 'bench/cold-start-child.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const COLD_START_VARIANTS = ['identity', 'dropIn', 'function'];
 const MAX_RUNS = 100;
@@ -27,16 +34,24 @@ const CHILD_TIMEOUT_MS = 30_000;
  * @returns per variant: summaries of firstCallMs, importMs, callMs and spawnToExitMs over the
  *   runs; per shim variant: its ratio to `identity` (median of per-round ratios, with spread).
  */
-export async function runColdStartBench({ runs = 15, variants = COLD_START_VARIANTS } = {}) {
+export async function runColdStartBench({ runs = 15, variants = COLD_START_VARIANTS, baseline } = {}) {
   if (!(Number.isInteger(runs) && runs >= 1 && runs <= MAX_RUNS)) {
     throw new RangeError(`runs must be an integer in [1, ${MAX_RUNS}]`);
+  }
+  if (baseline !== undefined) {
+    if (!existsSync(join(baseline, 'bench/cold-start-child.mjs')) || !existsSync(join(baseline, 'dist'))) {
+      throw new Error(
+        `--baseline ${baseline}: not a built checkout (needs bench/cold-start-child.mjs and dist/)`,
+      );
+    }
+    variants = [...variants, 'baseline'];
   }
   const emulator = await startEmulatorProcess();
   try {
     const appInstanceArn = await emulator.createAppInstance();
     let n = 0;
     const once = (variant) =>
-      runChild(variant, {
+      runChild(variant === 'baseline' ? { root: baseline, variant: 'function' } : { root: ROOT, variant }, {
         endpoint: emulator.endpoint,
         appInstanceArn,
         userId: `cold.${process.pid}.${n++}`,
@@ -63,17 +78,25 @@ export async function runColdStartBench({ runs = 15, variants = COLD_START_VARIA
         );
       }
     }
+    if (baseline !== undefined && measurements.function) {
+      result.baseline = baseline;
+      result.growth = {
+        firstCall: roundAll(pairedRatio(pick('function', 'firstCallMs'), pick('baseline', 'firstCallMs')), 4),
+        cpu: roundAll(pairedRatio(pick('function', 'cpuMs'), pick('baseline', 'cpuMs')), 4),
+      };
+    }
     return result;
   } finally {
     await emulator.close();
   }
 }
 
-function runChild(variant, { endpoint, appInstanceArn, userId }) {
+/** One cold start of `variant` (the child's) in the checkout at `root`. */
+function runChild({ root, variant }, { endpoint, appInstanceArn, userId }) {
   return new Promise((resolve, reject) => {
     const started = now();
-    const child = spawn(process.execPath, [CHILD, variant], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, [join(root, CHILD_PATH), variant], {
+      cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: CHILD_TIMEOUT_MS,
       env: {
@@ -105,6 +128,9 @@ function runChild(variant, { endpoint, appInstanceArn, userId }) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
-  console.log(JSON.stringify(await runColdStartBench({ runs: Number(values.runs) }), null, 2));
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '15' }, baseline: { type: 'string' } },
+  });
+  const result = await runColdStartBench({ runs: Number(values.runs), baseline: values.baseline });
+  console.log(JSON.stringify(result, null, 2));
 }

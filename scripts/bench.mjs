@@ -28,6 +28,8 @@ const RESULTS = join(ROOT, 'bench/results');
 const DEFAULT_OUT = join(RESULTS, 'latest.json');
 /** From bench/route-decision.mjs: a rollout plan decides in under 2 us. */
 const ROUTE_PLAN_GOAL_NS = 2_000;
+/** Issue 9: the identity-only cold start grows at most 2% whatever the table holds. */
+const COLD_START_GROWTH_GOAL = 1.02;
 
 const PARTS = [
   'bundle',
@@ -71,6 +73,7 @@ const USAGE = `Usage: node scripts/bench.mjs [options]   (npm run bench -- [opti
   --quick              short counts (calls 10x100, concurrency 3x2,000, memory 10,000, cold start 5 runs, emulator 2 s, scan 1 round)
   --memory-calls <n>   calls for the memory part (default 100,000; quick 10,000)
   --cold-runs <n>      runs per entry for cold start (default 15; quick 5)
+  --cold-baseline <dir>  also the function entry of another built checkout: its growth over that one (goal <= 1.02)
   --calls-rounds <n>   interleaved rounds for the per-call part (default 30; quick 10)
   --compare <file>     print the change of every figure against an earlier results file
   --out <file>         where to write the results (default bench/results/latest.json)
@@ -84,6 +87,7 @@ function options() {
       quick: { type: 'boolean', default: false },
       'memory-calls': { type: 'string' },
       'cold-runs': { type: 'string' },
+      'cold-baseline': { type: 'string' },
       'calls-rounds': { type: 'string' },
       compare: { type: 'string' },
       out: { type: 'string', default: DEFAULT_OUT },
@@ -106,6 +110,7 @@ function options() {
   };
   if (values['memory-calls']) preset.memory.calls = integer('--memory-calls', values['memory-calls']);
   if (values['cold-runs']) preset.coldStart.runs = integer('--cold-runs', values['cold-runs']);
+  if (values['cold-baseline']) preset.coldStart.baseline = values['cold-baseline'];
   if (values['calls-rounds']) preset.calls.rounds = integer('--calls-rounds', values['calls-rounds']);
   if (values.compare && !existsSync(values.compare)) throw new Error(`--compare: no file ${values.compare}`);
   return { parts: PARTS.filter((part) => only.includes(part)), quick: values.quick, preset, ...values };
@@ -259,6 +264,17 @@ function figures(parts) {
         cold.variants.identity.firstCallMs.median,
         cold.ratios[name],
         goal,
+      );
+    }
+    if (cold.growth) {
+      ratioRow(
+        'coldStart.growth',
+        '4. cold start to first call: function entry over --cold-baseline',
+        'ms',
+        cold.variants.function.firstCallMs.median,
+        cold.variants.baseline.firstCallMs.median,
+        cold.growth.firstCall,
+        COLD_START_GROWTH_GOAL,
       );
     }
     for (const [name, label] of [

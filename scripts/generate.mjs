@@ -32,7 +32,7 @@ export function generateFiles(root = ROOT) {
   const types = emitLegacyTypes(root, table);
   const translations = loadTranslations(root, table);
   return [
-    { path: 'src/operations/generated/operations.ts', content: emitOperations(table, translations) },
+    ...emitOperations(table, translations),
     { path: 'src/operations/generated/index.ts', content: emitOperationIndex(table) },
     { path: 'src/operations/generated/names.ts', content: emitOperationNames(table) },
     { path: 'src/operations/generated/types.ts', content: types.content },

@@ -22,10 +22,13 @@ const FUNCTION_PROGRAM_0_1_BYTES = 547_733;
 const GROWTH_BUDGET = 1.02;
 
 /**
- * The function program through the main entry: the size measured (664,048 B) plus about 1%.
- * Lower it to the new size plus about 1% whenever the table gets smaller.
+ * The function program through the main entry: the size measured (680,181 B) plus about 1%.
+ * Lower it to the new size plus about 1% whenever the table gets smaller. It was 669,696 B
+ * before each family's part of the table loaded on its first call: esbuild wraps a module that is
+ * imported dynamically in a lazy initializer and keeps its whole namespace (about 10 KB more), the
+ * price of an unbundled function entry that no longer parses the whole table at load.
  */
-const MAIN_ENTRY_BUDGET_BYTES = 671_000;
+const MAIN_ENTRY_BUDGET_BYTES = 687_000;
 
 let direct: BundledProgram;
 let directLegacyCatch: BundledProgram;

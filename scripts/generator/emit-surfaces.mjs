@@ -9,6 +9,7 @@ import { HEADER } from './emit-operations.mjs';
 import { firstSentence } from './models.mjs';
 import { camelCase, kebabCase } from './operations.mjs';
 import { quote } from './shapes.mjs';
+import { FAMILY_MODULES } from './translations.mjs';
 
 const require = createRequire(import.meta.url);
 const ts = require('typescript');
@@ -25,6 +26,16 @@ export function emitSurfaces(root, table, types) {
     { path: 'src/index.ts', content: emitIndex(root, table, types) },
   ];
 }
+
+/**
+ * The family whose part of the table the function entry loads with it: identity, the reference,
+ * whose client loads with the entry too. Every other family's part loads on its first call, with
+ * its client (src/namespaces.ts), so a program that calls identity only never parses the rest.
+ */
+const LOADED_WITH_THE_ENTRY = 'identity';
+
+const familiesOf = (table) => [...new Set(table.operations.map((op) => op.family))].sort();
+const tableModule = (family) => `../../operations/generated/${FAMILY_MODULES[family]}.js`;
 
 function served(op) {
   return op.counterpart
@@ -66,10 +77,10 @@ export class ${op.name}Command extends ShimCommand<${op.name}CommandInput, ${op.
 ${
   optionalInput(table, op)
     ? `  constructor(...[input]: [] | [${op.name}CommandInput]) {
-    super(operations.${op.name}, input ?? {});
+    super(${op.family}.${op.name}, input ?? {});
   }`
     : `  constructor(input: ${op.name}CommandInput) {
-    super(operations.${op.name}, input);
+    super(${op.family}.${op.name}, input);
   }`
 }
 }
@@ -77,8 +88,10 @@ ${
   });
   return `${HEADER(SOURCE)}
 import type { MetadataBearer } from '@smithy/types';
-import * as operations from '../../operations/generated/operations.js';
 import type { OperationName } from '../../operations/generated/index.js';
+${familiesOf(table)
+  .map((family) => `import * as ${family} from '${tableModule(family)}';\n`)
+  .join('')}
 import type { ${[...typeNames].sort().join(', ')} } from '../../operations/generated/types.js';
 import { ShimCommand } from '../command.js';
 
@@ -94,16 +107,23 @@ function emitFunctions(table, types) {
   const blocks = table.operations.map(
     (op) => `/** Legacy \`${op.name}\` as a function, served by ${served(op)}. */
 export const ${camelCase(op.name)}: (input${optionalInput(table, op) ? '?' : ''}: ${op.name}CommandInput, options?: OperationOptions) => Promise<${op.name}CommandOutput> =
-  /* @__PURE__ */ operationFunction(operations.${op.name});
+  /* @__PURE__ */ ${
+    op.family === LOADED_WITH_THE_ENTRY
+      ? `operationFunction(${op.family}.${op.name})`
+      : `${op.family}(${quote(op.name)})`
+  };
 `,
   );
   void types;
+  const deferred = familiesOf(table).filter((family) => family !== LOADED_WITH_THE_ENTRY);
   return `${HEADER(SOURCE)}
-import * as operations from '../../operations/generated/operations.js';
-import { type OperationOptions, operationFunction } from '../function.js';
+import * as ${LOADED_WITH_THE_ENTRY} from '${tableModule(LOADED_WITH_THE_ENTRY)}';
+import { deferredFamily, type OperationOptions, operationFunction } from '../function.js';
 import type {
 ${imports.map((name) => `  ${name},\n`).join('')}} from './commands.js';
 
+// Each family's part of the table but ${LOADED_WITH_THE_ENTRY}'s loads on the family's first call, with its client.
+${deferred.map((family) => `const ${family} = /* @__PURE__ */ deferredFamily(() => import('${tableModule(family)}'));\n`).join('')}
 ${blocks.join('\n')}`;
 }
 

@@ -81,6 +81,8 @@ export const quote = (value) => `'${String(value).replace(/\\/g, '\\\\').replace
 export class ShapeEmitter {
   #entries = new Map();
   #order = [];
+  /** The shapes each shape under construction refers to (innermost last). */
+  #building = [];
   #plainFamily;
 
   /** @param {{ plainFamily?: string }} [options] shapes of this family are named without a prefix */
@@ -164,16 +166,29 @@ export class ShapeEmitter {
   }
 
   #add(id, model, name, build) {
+    this.#building.at(-1)?.add(id);
     if (!this.#entries.has(id)) {
       if (!model.shapes.has(name)) throw new Error(`unknown shape ${name}`);
       this.#entries.set(id, undefined); // reserved: a cycle would show up as an unfinished entry
+      const uses = new Set();
+      this.#building.push(uses);
       const code = build(model.shapes.get(name));
-      this.#entries.set(id, { id, code, type: model.shapes.get(name).type });
+      this.#building.pop();
+      this.#entries.set(id, { id, code, type: model.shapes.get(name).type, uses });
       this.#order.push(id);
     } else if (this.#entries.get(id) === undefined) {
       throw new Error(`recursive shape ${id}: the model module has no support for recursion`);
     }
     return id;
+  }
+
+  /** The shapes a shape is built from, itself included, at any depth. */
+  closure(id, into = new Set()) {
+    if (!into.has(id)) {
+      into.add(id);
+      for (const used of this.#entries.get(id).uses) this.closure(used, into);
+    }
+    return into;
   }
 
   /**
@@ -240,20 +255,25 @@ export class ShapeEmitter {
     return `{ ${parts.join(', ')} }`;
   }
 
-  /** Every collected shape, dependencies first, each with the model module's type. */
-  code() {
+  /**
+   * The collected shapes (or those of `ids`), dependencies first, each with the model module's
+   * type; `exported` ones with `export`.
+   */
+  code(ids = this.#order, exported = new Set()) {
+    const wanted = new Set(ids);
     return this.#order
+      .filter((id) => wanted.has(id))
       .map((id) => {
         const { code, type } = this.#entries.get(id);
-        return `const ${id}: ${TYPES[type]} = ${code};\n`;
+        return `${exported.has(id) ? 'export ' : ''}const ${id}: ${TYPES[type]} = ${code};\n`;
       })
       .join('');
   }
 
-  /** The model module's type names the emitted code uses. */
-  typeNames() {
+  /** The model module's type names the code of these shapes uses. */
+  typeNames(ids = this.#order) {
     const names = new Set();
-    for (const id of this.#order) names.add(TYPES[this.#entries.get(id).type]);
+    for (const id of ids) names.add(TYPES[this.#entries.get(id).type]);
     return [...names].sort();
   }
 }

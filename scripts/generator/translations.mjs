@@ -8,8 +8,11 @@ import { join } from 'node:path';
 
 const ts = createRequire(import.meta.url)('typescript');
 
-/** The module of each family's translations, as the generated table imports it. */
-export const TRANSLATION_MODULES = {
+/**
+ * The file name of each family's modules: its translations (src/operations/translations/) and its
+ * part of the table (src/operations/generated/).
+ */
+export const FAMILY_MODULES = {
   identity: 'identity',
   messaging: 'messaging',
   meetings: 'meetings',
@@ -24,7 +27,7 @@ export const TRANSLATION_MODULES = {
  */
 export function loadTranslations(root, table) {
   const found = new Map();
-  for (const [family, module] of Object.entries(TRANSLATION_MODULES)) {
+  for (const [family, module] of Object.entries(FAMILY_MODULES)) {
     const path = join(root, 'src/operations/translations', `${module}.ts`);
     if (!existsSync(path)) continue;
     const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);

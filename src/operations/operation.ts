@@ -8,7 +8,7 @@ export const FAMILIES: readonly Family[] = ['identity', 'messaging', 'meetings',
 
 /**
  * One removed legacy operation, as the generator writes it from the models
- * (src/operations/generated/operations.ts). Everything a call needs besides the hand-written
+ * (src/operations/generated/<family>.ts). Everything a call needs besides the hand-written
  * translations (src/operations/translations/).
  */
 export interface Operation {

@@ -39,20 +39,43 @@ const DEFAULT_POOL_OWNER = {};
  * ```
  */
 export function operationFunction<Input, Result>(
-  operation: Operation,
+  source: Operation | DeferredOperation,
 ): (input: Input, options?: OperationOptions) => Promise<Result> {
-  const name = operation.name.charAt(0).toLowerCase() + operation.name.slice(1);
+  const name = source.name.charAt(0).toLowerCase() + source.name.slice(1);
+  let operation = 'load' in source ? undefined : source;
   // As the SDK's commands do, a request with no required member may be left out (`listAppInstances()`).
-  const optional = Object.values(operation.input.members).every((member) => !member.required);
+  let optional: boolean | undefined;
   return {
     // `async`: a bad option rejects the returned promise, as every other failure of the call does.
-    [name]: async (input: Input, options?: OperationOptions): Promise<Result> =>
-      call(operation, optional ? (input ?? {}) : input, {
-        layer: prepareCallOptions(options, name),
+    [name]: async (input: Input, options?: OperationOptions): Promise<Result> => {
+      const layer = prepareCallOptions(options, name);
+      operation ??= await (source as DeferredOperation).load();
+      optional ??= Object.values(operation.input.members).every((member) => !member.required);
+      return call(operation, optional ? (input ?? {}) : input, {
+        layer,
         pool: functionPool,
         sendOptions: sendOptionsOf(options),
-      }) as Promise<Result>,
+      }) as Promise<Result>;
+    },
   }[name]!;
+}
+
+/** An operation whose part of the table loads on the first call. */
+interface DeferredOperation {
+  readonly name: string;
+  readonly load: () => Promise<Operation>;
+}
+
+/**
+ * The functions of a family whose part of the table loads on its first call, with the family's
+ * client (src/surfaces/generated/functions.ts: every family but identity), so that a program that
+ * never calls the family never parses its operations.
+ *
+ * @param load imports the family's part of the table (src/operations/generated/<family>.ts)
+ */
+export function deferredFamily(load: () => Promise<Readonly<Record<string, Operation>>>) {
+  return <Input, Result>(name: string) =>
+    operationFunction<Input, Result>({ name, load: async () => (await load())[name]! });
 }
 
 function sendOptionsOf(options: OperationOptions | undefined): HttpHandlerOptions | undefined {

@@ -1,15 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireBuild } from '../support/build.js';
-
-const exec = promisify(execFile);
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { modulesLoadedBy, ROOT as root } from '../support/loaded-modules.js';
 
 /** What the migration assistant brings: its parser, its diff library, and its own chunk of dist/. */
 const ASSISTANT = /node_modules\/(@babel\/parser|@babel\/types|diff)\/|dist\/migrate-/;
@@ -62,46 +55,18 @@ describe('Migration assistant: "the runtime entry points never ... bundle it or 
  * running `scan` does.
  */
 describe('Migration assistant: "the runtime entry points never import ... it or its parser"', () => {
-  const PROBE = `
-    import { register, createRequire } from 'node:module';
-    import { MessageChannel } from 'node:worker_threads';
-    const { port1, port2 } = new MessageChannel();
-    const loaded = [];
-    port1.on('message', (url) => loaded.push(url));
-    port1.unref();
-    const hooks = 'data:text/javascript,' + encodeURIComponent(
-      'let port; export function initialize(data) { port = data.port; }' +
-      'export async function resolve(specifier, context, next) { const result = await next(specifier, context); port.postMessage(result.url); return result; }'
+  const loadedBy = async (mode: 'runtime' | 'cli', ...args: string[]): Promise<string[]> => {
+    const { loaded } = await modulesLoadedBy(
+      mode === 'runtime'
+        ? `for (const entry of ['index', 'function', 'emulator']) {
+             await import(root + '/dist/' + entry + '.mjs');
+             require(root + '/dist/' + entry + '.cjs');
+           }`
+        : `process.argv.splice(2, process.argv.length, ...args);
+           await import(root + '/dist/cli.mjs');`,
+      args,
     );
-    register(hooks, { data: { port: port2 }, transferList: [port2] });
-    const require = createRequire(import.meta.url);
-    const [root, mode, ...args] = process.argv.slice(2);
-    if (mode === 'runtime') {
-      for (const entry of ['index', 'function', 'emulator']) {
-        await import(root + '/dist/' + entry + '.mjs');
-        require(root + '/dist/' + entry + '.cjs');
-      }
-    } else {
-      process.argv.splice(2, process.argv.length, ...args);
-      await import(root + '/dist/cli.mjs');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    process.stdout.write('\\n@@loaded@@' + JSON.stringify([...loaded, ...Object.keys(require.cache)]));
-  `;
-  let probe: string;
-
-  beforeAll(async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'chime-migrate-probe-'));
-    probe = join(folder, 'probe.mjs');
-    await writeFile(probe, PROBE);
-  });
-
-  const loadedBy = async (...args: string[]): Promise<string[]> => {
-    const { stdout } = await exec(process.execPath, [probe, root.replace(/\/$/, ''), ...args], {
-      cwd: root,
-      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
-    return JSON.parse(stdout.slice(stdout.lastIndexOf('@@loaded@@') + '@@loaded@@'.length)) as string[];
+    return loaded;
   };
 
   it('loading chime-identity-shim, /function and /emulator (import and require) loads none of them', async () => {

@@ -11,7 +11,9 @@ describe('Generated, not copied: the committed generated files are what the mode
   it('the generator writes the table, the types, the surfaces, the emulator bindings and the docs', () => {
     expect(files.map(({ path }) => path)).toEqual(
       expect.arrayContaining([
-        'src/operations/generated/operations.ts',
+        'src/operations/generated/identity.ts',
+        'src/operations/generated/messaging.ts',
+        'src/operations/generated/shared.ts',
         'src/operations/generated/types.ts',
         'src/surfaces/generated/commands.ts',
         'src/emulator/generated/identity.ts',
