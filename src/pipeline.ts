@@ -216,7 +216,7 @@ async function refuseMembers(
   native: boolean,
 ): Promise<void> {
   const refused: Violation[] = [];
-  if (route === 'legacy') {
+  if (route === 'legacy' && operation.memberFlags?.includes('newOnly')) {
     for (const path of flaggedMembers(request, operation.input, 'newOnly')) {
       refused.push({
         path,
@@ -224,7 +224,7 @@ async function refuseMembers(
       });
     }
   }
-  if (!native) {
+  if (!native && operation.memberFlags?.includes('legacyOnly')) {
     for (const path of flaggedMembers(request, operation.input, 'legacyOnly')) {
       refused.push({
         path,

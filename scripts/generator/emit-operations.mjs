@@ -43,6 +43,7 @@ export function emitOperations(table, translations) {
       op.differences?.newlyRequired.length
         ? `newlyRequired: [${op.differences.newlyRequired.map(quote).join(', ')}]`
         : undefined,
+      memberFlags(op).length ? `memberFlags: [${memberFlags(op).map(quote).join(', ')}]` : undefined,
       translations.has(op.name) ? `translation: ${translations.get(op.name).binding}.${op.name}` : undefined,
     ].filter(Boolean);
     const code = `/** ${op.legacy.method} ${op.legacy.uri}${op.counterpart ? ` -> ${op.family} ${op.counterpart}` : ' (no counterpart)'} */\nexport const ${op.name}: Operation = {\n${fields.map((field) => `  ${field},\n`).join('')}};\n`;
@@ -99,6 +100,9 @@ ${own.map((row) => row.code).join('\n')}`,
   });
   return [sharedModule, ...familyModules];
 }
+
+/** The flags some member of the operation's request carries, at any depth (src/model/members.ts). */
+const memberFlags = (op) => ['newOnly', 'legacyOnly'].filter((flag) => op.differences?.[flag].length);
 
 /** Named imports, sorted without regard to case. */
 const byLowerCase = (a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1);

@@ -168,6 +168,7 @@ function buildOperation(name, legacy, namespaces, paginators) {
  */
 function differences(legacy, legacyShapeName, model, newShapeName) {
   const newOnly = [];
+  const legacyOnly = [];
   const newlyRequired = [];
   const visit = (legacyName, newName, path) => {
     const l = legacy.shapes.get(legacyName);
@@ -177,6 +178,9 @@ function differences(legacy, legacyShapeName, model, newShapeName) {
     if (l.type === 'map' && n.type === 'map') return visit(l.value, n.value, `${path}{}`);
     if (l.type !== 'structure' || n.type !== 'structure') return;
     const join = (member) => (path === '' ? member : `${path}.${member}`);
+    for (const member of l.members) {
+      if (!n.members.some((candidate) => candidate.name === member.name)) legacyOnly.push(join(member.name));
+    }
     for (const member of n.members) {
       const old = l.members.find((candidate) => candidate.name === member.name);
       if (!old) newOnly.push(join(member.name));
@@ -187,5 +191,5 @@ function differences(legacy, legacyShapeName, model, newShapeName) {
     }
   };
   visit(legacyShapeName, newShapeName, '');
-  return { newOnly, newlyRequired };
+  return { newOnly, legacyOnly, newlyRequired };
 }

@@ -5,15 +5,20 @@ import { type Member, messageName, type Shape } from './shapes.js';
  * that carry a flag: `newOnly` (only the dedicated namespace has them) or `legacyOnly` (it lacks
  * them), at any depth.
  */
-export function flaggedMembers(value: unknown, shape: Shape, flag: Flag, path = ''): string[] {
-  if (value === undefined || value === null || !carries(shape, flag)) return [];
+export function flaggedMembers(
+  value: unknown,
+  shape: Shape,
+  flag: 'newOnly' | 'legacyOnly',
+  path = '',
+): string[] {
+  if (value === undefined || value === null) return [];
   switch (shape.type) {
     case 'structure': {
       const found: string[] = [];
       for (const name in shape.members) {
         const member: Member = shape.members[name]!;
         const given = (value as Record<string, unknown>)[name];
-        if (given === undefined || !(member[flag] || carries(member.shape, flag))) continue;
+        if (given === undefined) continue;
         const memberPath = path ? `${path}.${messageName(name)}` : messageName(name);
         if (member[flag]) found.push(memberPath);
         else found.push(...flaggedMembers(given, member.shape, flag, memberPath));
@@ -31,22 +36,4 @@ export function flaggedMembers(value: unknown, shape: Shape, flag: Flag, path = 
     default:
       return [];
   }
-}
-
-type Flag = 'newOnly' | 'legacyOnly';
-
-/** Per flag, whether a shape has a member with it at any depth: most have none, and say so once. */
-const carrying: Record<Flag, WeakMap<Shape, boolean>> = { newOnly: new WeakMap(), legacyOnly: new WeakMap() };
-
-function carries(shape: Shape, flag: Flag): boolean {
-  let answer = carrying[flag].get(shape);
-  if (answer === undefined) {
-    if (shape.type === 'structure') {
-      answer = Object.values(shape.members).some((member) => member[flag] || carries(member.shape, flag));
-    } else if (shape.type === 'list') answer = carries(shape.member, flag);
-    else if (shape.type === 'map') answer = carries(shape.value, flag);
-    else answer = false;
-    carrying[flag].set(shape, answer);
-  }
-  return answer;
 }

@@ -36,6 +36,12 @@ export interface Operation {
   readonly regionSources?: readonly string[];
   /** Members the counterpart requires that the legacy request did not (each has a translation). */
   readonly newlyRequired?: readonly string[];
+  /**
+   * The flags some member of the request carries at any depth: `newOnly` (only the counterpart
+   * has it), `legacyOnly` (the counterpart lacks it). A call walks its request for a flag only
+   * when its operation has it.
+   */
+  readonly memberFlags?: readonly ('newOnly' | 'legacyOnly')[];
   /** What the call needs beyond sending the request as it is (src/operations/translations/). */
   readonly translation?: Translation;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Shape } from '../../src/model/shapes.js';
 import { OPERATIONS } from '../../src/operations/generated/index.js';
 import { familyOfOperation } from '../../src/operations/names.js';
 import SERVED from '../../src/operations/served.json' with { type: 'json' };
@@ -59,4 +60,31 @@ describe('Translations where the namespaces differ: nothing the counterpart newl
       expect(operation.translation?.family, operation.name).toBeTypeOf('function');
     }
   });
+});
+
+describe('Members one side lacks: "refused before any I/O", and only looked for where they exist', () => {
+  type Flag = 'newOnly' | 'legacyOnly';
+  const carries = (shape: Shape, flag: Flag): boolean => {
+    if (shape.type === 'list') return carries(shape.member, flag);
+    if (shape.type === 'map') return carries(shape.value, flag);
+    if (shape.type !== 'structure') return false;
+    return Object.values(shape.members).some((member) => member[flag] || carries(member.shape, flag));
+  };
+
+  it('some operations carry each flag (the check below is not vacuous)', () => {
+    expect(
+      operations.filter((operation) => operation.memberFlags?.includes('newOnly')).length,
+    ).toBeGreaterThan(0);
+    expect(
+      operations.filter((operation) => operation.memberFlags?.includes('legacyOnly')).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it.each(operations.map((operation) => [operation.name, operation] as const))(
+    '%s: memberFlags names exactly the flags its request shape carries, at any depth',
+    (_name, operation) => {
+      const carried = (['newOnly', 'legacyOnly'] as const).filter((flag) => carries(operation.input, flag));
+      expect(operation.memberFlags ?? []).toEqual(carried);
+    },
+  );
 });

@@ -207,6 +207,7 @@ export const CreateAppInstanceUser: Operation = {
   output: CreateAppInstanceUserResponse,
   tokens: ['ClientRequestToken'],
   regionSources: ['AppInstanceArn'],
+  memberFlags: ['newOnly'],
 };
 
 /** DELETE /app-instances/{appInstanceArn} -> identity DeleteAppInstance */

@@ -174,6 +174,7 @@ export const CreateMediaCapturePipeline: Operation = {
   input: CreateMediaCapturePipelineRequest$mediaPipelines,
   output: CreateMediaCapturePipelineResponse,
   tokens: ['ClientRequestToken'],
+  memberFlags: ['newOnly'],
 };
 
 /** DELETE /media-capture-pipelines/{mediaPipelineId} -> mediaPipelines DeleteMediaCapturePipeline */

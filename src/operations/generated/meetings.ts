@@ -270,6 +270,7 @@ export const BatchCreateAttendee: Operation = {
   counterpart: 'BatchCreateAttendee',
   input: BatchCreateAttendeeRequest$meetings,
   output: BatchCreateAttendeeResponse,
+  memberFlags: ['newOnly', 'legacyOnly'],
 };
 
 /** POST /meetings/{meetingId}/attendees -> meetings CreateAttendee */
@@ -279,6 +280,7 @@ export const CreateAttendee: Operation = {
   counterpart: 'CreateAttendee',
   input: CreateAttendeeRequest$meetings,
   output: CreateAttendeeResponse,
+  memberFlags: ['newOnly', 'legacyOnly'],
 };
 
 /** POST /meetings -> meetings CreateMeeting */
@@ -290,6 +292,7 @@ export const CreateMeeting: Operation = {
   output: CreateMeetingResponse,
   tokens: ['ClientRequestToken'],
   newlyRequired: ['MediaRegion', 'ExternalMeetingId'],
+  memberFlags: ['newOnly'],
   translation: meetingsTranslations.CreateMeeting,
 };
 
@@ -302,6 +305,7 @@ export const CreateMeetingWithAttendees: Operation = {
   output: CreateMeetingWithAttendeesResponse,
   tokens: ['ClientRequestToken'],
   newlyRequired: ['MediaRegion', 'ExternalMeetingId', 'Attendees'],
+  memberFlags: ['newOnly', 'legacyOnly'],
   translation: meetingsTranslations.CreateMeetingWithAttendees,
 };
 
@@ -388,6 +392,7 @@ export const StartMeetingTranscription: Operation = {
   counterpart: 'StartMeetingTranscription',
   input: StartMeetingTranscriptionRequest$meetings,
   output: StartMeetingTranscriptionResponse,
+  memberFlags: ['newOnly'],
 };
 
 /** POST /meetings/{meetingId}/transcription?operation=stop -> meetings StopMeetingTranscription */

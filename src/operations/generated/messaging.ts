@@ -483,6 +483,7 @@ export const BatchCreateChannelMembership: Operation = {
   output: BatchCreateChannelMembershipResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.BatchCreateChannelMembership,
 };
 
@@ -496,6 +497,7 @@ export const CreateChannel: Operation = {
   tokens: ['ClientRequestToken'],
   regionSources: ['AppInstanceArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.CreateChannel,
 };
 
@@ -520,6 +522,7 @@ export const CreateChannelMembership: Operation = {
   output: CreateChannelMembershipResponse,
   regionSources: ['ChannelArn', 'MemberArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.CreateChannelMembership,
 };
 
@@ -579,6 +582,7 @@ export const DeleteChannelMembership: Operation = {
   output: EMPTY_STRUCTURE,
   regionSources: ['ChannelArn', 'MemberArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.DeleteChannelMembership,
 };
 
@@ -591,6 +595,7 @@ export const DeleteChannelMessage: Operation = {
   output: EMPTY_STRUCTURE,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.DeleteChannelMessage,
 };
 
@@ -639,6 +644,7 @@ export const DescribeChannelMembership: Operation = {
   output: DescribeChannelMembershipResponse,
   regionSources: ['ChannelArn', 'MemberArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.DescribeChannelMembership,
 };
 
@@ -699,6 +705,7 @@ export const GetChannelMessage: Operation = {
   output: GetChannelMessageResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.GetChannelMessage,
 };
 
@@ -732,6 +739,7 @@ export const ListChannelMemberships: Operation = {
   output: ListChannelMembershipsResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.ListChannelMemberships,
 };
 
@@ -756,6 +764,7 @@ export const ListChannelMessages: Operation = {
   output: ListChannelMessagesResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.ListChannelMessages,
 };
 
@@ -816,6 +825,7 @@ export const RedactChannelMessage: Operation = {
   output: RedactChannelMessageResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.RedactChannelMessage,
 };
 
@@ -829,6 +839,7 @@ export const SendChannelMessage: Operation = {
   tokens: ['ClientRequestToken'],
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.SendChannelMessage,
 };
 
@@ -853,6 +864,7 @@ export const UpdateChannelMessage: Operation = {
   output: UpdateChannelMessageResponse,
   regionSources: ['ChannelArn', 'ChimeBearer'],
   newlyRequired: ['Content', 'ChimeBearer'],
+  memberFlags: ['newOnly'],
   translation: messagingTranslations.UpdateChannelMessage,
 };
 

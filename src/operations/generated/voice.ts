@@ -655,6 +655,7 @@ export const CreateSipMediaApplication: Operation = {
   counterpart: 'CreateSipMediaApplication',
   input: CreateSipMediaApplicationRequest$voice,
   output: CreateSipMediaApplicationResponse,
+  memberFlags: ['newOnly'],
   translation: voiceTranslations.CreateSipMediaApplication,
 };
 
@@ -665,6 +666,7 @@ export const CreateSipMediaApplicationCall: Operation = {
   counterpart: 'CreateSipMediaApplicationCall',
   input: CreateSipMediaApplicationCallRequest$voice,
   output: CreateSipMediaApplicationCallResponse,
+  memberFlags: ['newOnly'],
 };
 
 /** POST /sip-rules -> voice CreateSipRule */
@@ -684,6 +686,7 @@ export const CreateVoiceConnector: Operation = {
   counterpart: 'CreateVoiceConnector',
   input: CreateVoiceConnectorRequest$voice,
   output: CreateVoiceConnectorResponse,
+  memberFlags: ['newOnly'],
   translation: voiceTranslations.CreateVoiceConnector,
 };
 
@@ -1038,6 +1041,7 @@ export const PutVoiceConnectorStreamingConfiguration: Operation = {
   input: PutVoiceConnectorStreamingConfigurationRequest$voice,
   output: PutVoiceConnectorStreamingConfigurationResponse,
   newlyRequired: ['StreamingConfiguration.Disabled'],
+  memberFlags: ['newOnly'],
   translation: voiceTranslations.PutVoiceConnectorStreamingConfiguration,
 };
 
