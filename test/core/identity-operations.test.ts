@@ -1,71 +1,15 @@
-import { ChimeClient as PlainChimeClient } from '@aws-sdk/client-chime';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Shim from '../../src/index.js';
 import { OPERATIONS } from '../../src/operations/generated/index.js';
-import { EMULATOR_CREDENTIALS, RecordingHandler, useEmulator } from '../support/emulator.js';
-import { FLOW_OPERATIONS, runIdentityFlow, type Surface } from '../support/identity-flow.js';
+import { RecordingHandler, useEmulator } from '../support/emulator.js';
+import { FLOW_OPERATIONS, runIdentityFlow } from '../support/identity-flow.js';
+import { useShimOnEmulator } from '../support/shim-surfaces.js';
 
 const emulator = useEmulator();
-const exported = Shim as unknown as Record<string, any>;
+const { clientConfig, surfaces: shimSurfaces } = useShimOnEmulator(emulator);
 
-function clientConfig(extra: object = {}) {
-  return {
-    region: 'us-east-1',
-    endpoint: emulator.current.endpoint,
-    credentials: EMULATOR_CREDENTIALS,
-    maxAttempts: 1,
-    ...extra,
-  };
-}
-
-const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-const command = (operation: string, input: object) => new exported[`${operation}Command`](input);
 const migration = { defaultRegion: 'eu-central-1' } as const;
-
-/** Every surface of the package, as one function of (operation, input). */
-const surfaces: Array<[string, () => Surface]> = [
-  [
-    'ChimeClient.send(new OpCommand(input))',
-    () => {
-      const client = new Shim.ChimeClient(clientConfig({ migration }));
-      return (operation, input) => client.send(command(operation, input));
-    },
-  ],
-  [
-    'Chime#op(input) (promise)',
-    () => {
-      const chime = new Shim.Chime(clientConfig({ migration }));
-      return (operation, input) => (chime as any)[camel(operation)](input);
-    },
-  ],
-  [
-    'Chime#op(input, callback)',
-    () => {
-      const chime = new Shim.Chime(clientConfig({ migration }));
-      return (operation, input) =>
-        new Promise((resolve, reject) =>
-          (chime as any)[camel(operation)](input, (error: unknown, data: any) =>
-            error ? reject(error) : resolve(data),
-          ),
-        );
-    },
-  ],
-  [
-    'op(input, options) (the function)',
-    () => (operation, input) =>
-      exported[camel(operation)](input, { identityConfig: clientConfig(), ...migration }),
-  ],
-  [
-    'a plain @aws-sdk/client-chime ChimeClient sending the package’s commands (process-wide options)',
-    () => {
-      Shim.configureChimeIdentityShim(migration);
-      const plain = new PlainChimeClient(clientConfig());
-      return (operation, input) => plain.send(command(operation, input));
-    },
-  ],
-];
-
-afterEach(() => Shim.configureChimeIdentityShim({}));
+const surfaces = shimSurfaces(migration);
 
 describe('Every removed operation, identity family: every surface serves the calls a legacy service makes', () => {
   it('the flow calls every identity operation and the tag operations', () => {

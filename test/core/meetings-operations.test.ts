@@ -1,4 +1,3 @@
-import { ChimeClient as PlainChimeClient } from '@aws-sdk/client-chime';
 import {
   type GetMediaCapturePipelineCommand,
   ListMediaCapturePipelinesCommand,
@@ -10,7 +9,7 @@ import {
   GetMeetingCommand as NativeGetMeetingCommand,
   ListTagsForResourceCommand as NativeListTagsForResourceCommand,
 } from '@aws-sdk/client-chime-sdk-meetings';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMULATOR_ACCOUNT_ID } from '../../src/emulator/index.js';
 import * as Shim from '../../src/index.js';
 // A legacy service's imports, with only the specifier changed from '@aws-sdk/client-chime'.
@@ -28,13 +27,13 @@ import { setPackageLoaderForTests } from '../../src/namespaces.js';
 import { OPERATIONS } from '../../src/operations/generated/index.js';
 import { COMPLETION_CONCURRENCY } from '../../src/operations/translations/capture-pipelines.js';
 import { EMULATOR_CREDENTIALS, RecordingHandler, useEmulator } from '../support/emulator.js';
-import type { Surface } from '../support/identity-flow.js';
 import {
   MEETINGS_FLOW_OPERATIONS,
   namespaceOperations,
   REGION,
   runMeetingsFlow,
 } from '../support/meetings-flow.js';
+import { camel, command, exported, rejection, useShimOnEmulator } from '../support/shim-surfaces.js';
 
 /**
  * The meetings and media capture pipeline operations (issue 11) through the package's surfaces,
@@ -45,51 +44,17 @@ import {
  */
 
 const emulator = useEmulator();
-const exported = Shim as unknown as Record<string, any>;
-const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-const command = (operation: string, input: object) => new exported[`${operation}Command`](input);
-const destroyLater: { destroy(): void }[] = [];
+const { clientConfig, shimClient, later, surfaces: shimSurfaces } = useShimOnEmulator(emulator);
 const MEETINGS = '@aws-sdk/client-chime-sdk-meetings';
 const MEDIA_PIPELINES = '@aws-sdk/client-chime-sdk-media-pipelines';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
-afterEach(() => {
-  Shim.configureChimeIdentityShim({});
-  setPackageLoaderForTests(undefined);
-  for (const client of destroyLater.splice(0)) client.destroy();
-});
-
-function clientConfig(extra: object = {}) {
-  return {
-    region: 'us-east-1',
-    endpoint: emulator.current.endpoint,
-    credentials: EMULATOR_CREDENTIALS,
-    maxAttempts: 1,
-    ...extra,
-  };
-}
-
-function shimClient(extra: object = {}): Shim.ChimeClient {
-  const client = new Shim.ChimeClient(clientConfig(extra));
-  destroyLater.push(client);
-  return client;
-}
-
 /** The real meetings client on the emulator: what is there, independently of the shim. */
 function nativeMeetings(region = 'us-east-1'): ChimeSDKMeetingsClient {
   const client = new ChimeSDKMeetingsClient(clientConfig({ region }));
-  destroyLater.push(client);
+  later(client);
   return client;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** A meeting created with the meetings client in us-east-1 (where a shim client without defaultRegion serves). */
@@ -113,52 +78,7 @@ const operationsOf = (from = 0) =>
 // ---------------------------------------------------------------------------------------------
 
 const migration = { defaultRegion: REGION } as const;
-
-/** Every surface of the package, as one function of (operation, input). */
-const surfaces: Array<[string, () => Surface]> = [
-  [
-    'ChimeClient.send(new OpCommand(input))',
-    () => {
-      const client = shimClient({ migration });
-      return (operation, input) => client.send(command(operation, input));
-    },
-  ],
-  [
-    'Chime#op(input) (promise)',
-    () => {
-      const chime = new Shim.Chime(clientConfig({ migration }));
-      destroyLater.push(chime);
-      return (operation, input) => (chime as any)[camel(operation)](input);
-    },
-  ],
-  [
-    'Chime#op(input, callback)',
-    () => {
-      const chime = new Shim.Chime(clientConfig({ migration }));
-      destroyLater.push(chime);
-      return (operation, input) =>
-        new Promise((resolve, reject) =>
-          (chime as any)[camel(operation)](input, (error: unknown, data: any) =>
-            error ? reject(error) : resolve(data),
-          ),
-        );
-    },
-  ],
-  [
-    'op(input, options) (the function)',
-    () => (operation, input) =>
-      exported[camel(operation)](input, { identityConfig: clientConfig(), ...migration }),
-  ],
-  [
-    'a plain @aws-sdk/client-chime ChimeClient sending the package’s commands (process-wide options)',
-    () => {
-      Shim.configureChimeIdentityShim(migration);
-      const plain = new PlainChimeClient(clientConfig());
-      destroyLater.push(plain);
-      return (operation, input) => plain.send(command(operation, input));
-    },
-  ],
-];
+const surfaces = shimSurfaces(migration);
 
 describe('Every removed operation, meetings and media pipelines: every surface serves the calls a legacy meeting service makes', () => {
   it('the flow calls every served meetings and media pipelines operation, and the tag operations on a meeting ARN', () => {
@@ -222,7 +142,7 @@ describe('Every removed operation, meetings: a legacy meeting service, only the 
       endpoint: emulator.current.endpoint,
       credentials: EMULATOR_CREDENTIALS,
     });
-    destroyLater.push(chime);
+    later(chime);
     const { meeting: created, joinTokens } = await startMeeting(chime, 'weekly-sync', [
       'ada',
       'grace',

@@ -1,16 +1,15 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ChimeClient as PlainChimeClient } from '@aws-sdk/client-chime';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Shim from '../../src/index.js';
 import { setPackageLoaderForTests } from '../../src/namespaces.js';
 import { OPERATIONS } from '../../src/operations/generated/index.js';
 import { runCli } from '../cli/helpers.js';
 import { requireBuild } from '../support/build.js';
-import { EMULATOR_CREDENTIALS, RecordingHandler, useEmulator } from '../support/emulator.js';
-import type { Surface } from '../support/identity-flow.js';
+import { RecordingHandler, useEmulator } from '../support/emulator.js';
 import { MESSAGING_FLOW_OPERATIONS, messagingAdminArn, runMessagingFlow } from '../support/messaging-flow.js';
+import { camel, command, exported, rejection, useShimOnEmulator } from '../support/shim-surfaces.js';
 
 /**
  * The messaging family (issue 10) through the package's surfaces, on the emulator: the contract's
@@ -19,41 +18,11 @@ import { MESSAGING_FLOW_OPERATIONS, messagingAdminArn, runMessagingFlow } from '
  */
 
 const emulator = useEmulator();
-const exported = Shim as unknown as Record<string, any>;
-const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-const command = (operation: string, input: object) => new exported[`${operation}Command`](input);
-const destroyLater: { destroy(): void }[] = [];
+const { clientConfig, shimClient, surfaces: shimSurfaces } = useShimOnEmulator(emulator);
 
-afterEach(() => {
-  Shim.configureChimeIdentityShim({});
-  setPackageLoaderForTests(undefined);
-  for (const client of destroyLater.splice(0)) client.destroy();
-});
-
-function clientConfig(extra: object = {}) {
-  return {
-    region: 'us-east-1',
-    endpoint: emulator.current.endpoint,
-    credentials: EMULATOR_CREDENTIALS,
-    maxAttempts: 1,
-    ...extra,
-  };
-}
-
-function shimClient(extra: object = {}): Shim.ChimeClient {
-  const client = new Shim.ChimeClient(clientConfig(extra));
-  destroyLater.push(client);
-  return client;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
+/** Every surface of the package, with the options of a service that never set ChimeBearer. */
+const surfaces = (AppInstanceArn: string) =>
+  shimSurfaces({ defaultRegion: 'eu-central-1', chimeBearer: messagingAdminArn(AppInstanceArn) });
 
 /** An app instance with an admin (`admin`) and two users, straight through the shim's identity operations. */
 async function chat(region = 'us-east-1') {
@@ -80,55 +49,6 @@ const servedSince = (from: number) =>
 // ---------------------------------------------------------------------------------------------
 // Every surface
 // ---------------------------------------------------------------------------------------------
-
-/** Every surface of the package, with the options of a service that never set ChimeBearer. */
-function surfaces(AppInstanceArn: string): Array<[string, () => Surface]> {
-  const migration = { defaultRegion: 'eu-central-1', chimeBearer: messagingAdminArn(AppInstanceArn) };
-  return [
-    [
-      'ChimeClient.send(new OpCommand(input))',
-      () => {
-        const client = shimClient({ migration });
-        return (operation, input) => client.send(command(operation, input));
-      },
-    ],
-    [
-      'Chime#op(input) (promise)',
-      () => {
-        const chime = new Shim.Chime(clientConfig({ migration }));
-        destroyLater.push(chime);
-        return (operation, input) => (chime as any)[camel(operation)](input);
-      },
-    ],
-    [
-      'Chime#op(input, callback)',
-      () => {
-        const chime = new Shim.Chime(clientConfig({ migration }));
-        destroyLater.push(chime);
-        return (operation, input) =>
-          new Promise((resolve, reject) =>
-            (chime as any)[camel(operation)](input, (error: unknown, data: any) =>
-              error ? reject(error) : resolve(data),
-            ),
-          );
-      },
-    ],
-    [
-      'op(input, options) (the function)',
-      () => (operation, input) =>
-        exported[camel(operation)](input, { identityConfig: clientConfig(), ...migration }),
-    ],
-    [
-      'a plain @aws-sdk/client-chime ChimeClient sending the package’s commands (process-wide options)',
-      () => {
-        Shim.configureChimeIdentityShim(migration);
-        const plain = new PlainChimeClient(clientConfig());
-        destroyLater.push(plain);
-        return (operation, input) => plain.send(command(operation, input));
-      },
-    ],
-  ];
-}
 
 describe('Every removed operation, messaging family: every surface serves the calls a legacy chat service makes', () => {
   it('the flow calls every messaging operation (and the tag operations on a channel)', () => {

@@ -1,14 +1,13 @@
-import { ChimeClient as PlainChimeClient } from '@aws-sdk/client-chime';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Shim from '../../src/index.js';
 import { flaggedMembers } from '../../src/model/members.js';
 import { setPackageLoaderForTests } from '../../src/namespaces.js';
 import { OPERATIONS } from '../../src/operations/generated/index.js';
 import type { Operation } from '../../src/operations/operation.js';
 import { runCli } from '../cli/helpers.js';
-import { EMULATOR_CREDENTIALS, RecordingHandler, useEmulator } from '../support/emulator.js';
-import type { Surface } from '../support/identity-flow.js';
+import { RecordingHandler, useEmulator } from '../support/emulator.js';
 import { exampleInput } from '../support/shapes.js';
+import { command, rejection, useShimOnEmulator } from '../support/shim-surfaces.js';
 import { LAMBDA_ARN, runVoiceFlow, VOICE_FLOW_OPERATIONS } from '../support/voice-flow.js';
 
 /**
@@ -18,42 +17,11 @@ import { LAMBDA_ARN, runVoiceFlow, VOICE_FLOW_OPERATIONS } from '../support/voic
  */
 
 const emulator = useEmulator();
-const exported = Shim as unknown as Record<string, any>;
-const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
-const command = (operation: string, input: object) => new exported[`${operation}Command`](input);
-const destroyLater: { destroy(): void }[] = [];
+const { clientConfig, shimClient, later, surfaces: shimSurfaces } = useShimOnEmulator(emulator);
+
+/** Every surface of the package, as a legacy voice service uses it: only the import specifier changed, no options. */
+const surfaces = shimSurfaces();
 const VOICE = '@aws-sdk/client-chime-sdk-voice';
-
-afterEach(() => {
-  Shim.configureChimeIdentityShim({});
-  setPackageLoaderForTests(undefined);
-  for (const client of destroyLater.splice(0)) client.destroy();
-});
-
-function clientConfig(extra: object = {}) {
-  return {
-    region: 'us-east-1',
-    endpoint: emulator.current.endpoint,
-    credentials: EMULATOR_CREDENTIALS,
-    maxAttempts: 1,
-    ...extra,
-  };
-}
-
-function shimClient(extra: object = {}): Shim.ChimeClient {
-  const client = new Shim.ChimeClient(clientConfig(extra));
-  destroyLater.push(client);
-  return client;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function voiceConnector(client: Shim.ChimeClient, Name = 'trunk'): Promise<string> {
   const { VoiceConnector } = await client.send(
@@ -65,53 +33,6 @@ async function voiceConnector(client: Shim.ChimeClient, Name = 'trunk'): Promise
 // ---------------------------------------------------------------------------------------------
 // Every surface
 // ---------------------------------------------------------------------------------------------
-
-/** Every surface of the package, as a legacy voice service uses it: only the import specifier changed, no options. */
-const surfaces: Array<[string, () => Surface]> = [
-  [
-    'ChimeClient.send(new OpCommand(input))',
-    () => {
-      const client = shimClient();
-      return (operation, input) => client.send(command(operation, input));
-    },
-  ],
-  [
-    'Chime#op(input) (promise)',
-    () => {
-      const chime = new Shim.Chime(clientConfig());
-      destroyLater.push(chime);
-      return (operation, input) => (chime as any)[camel(operation)](input);
-    },
-  ],
-  [
-    'Chime#op(input, callback)',
-    () => {
-      const chime = new Shim.Chime(clientConfig());
-      destroyLater.push(chime);
-      return (operation, input) =>
-        new Promise((resolve, reject) =>
-          (chime as any)[camel(operation)](input, (error: unknown, data: any) =>
-            error ? reject(error) : resolve(data),
-          ),
-        );
-    },
-  ],
-  [
-    'op(input, options) (the function)',
-    () => {
-      const options = { identityConfig: clientConfig() };
-      return (operation, input) => exported[camel(operation)](input, options);
-    },
-  ],
-  [
-    'a plain @aws-sdk/client-chime ChimeClient sending the package’s commands',
-    () => {
-      const plain = new PlainChimeClient(clientConfig());
-      destroyLater.push(plain);
-      return (operation, input) => plain.send(command(operation, input));
-    },
-  ],
-];
 
 describe('Every removed operation, voice family: a legacy voice service runs on every surface with only the import specifier changed', () => {
   it('the flow calls the operations a voice service needs, across connectors, settings, numbers, SIP and tags', () => {
@@ -148,7 +69,7 @@ describe('Every removed operation: paginators as 3.699 exported them (paginateLi
 
   it('paginateListSipRules pages through the rules of one SIP media application with the shim’s Chime', async () => {
     const chime = new Shim.Chime(clientConfig());
-    destroyLater.push(chime);
+    later(chime);
     const { SipMediaApplication } = await chime.createSipMediaApplication({
       AwsRegion: 'us-east-1',
       Name: 'ivr',

@@ -9,6 +9,8 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { ChimeClient, type ChimeClientConfig } from 'legacy-chime';
 import { EMULATOR_CREDENTIALS, type Emulator } from '../../src/emulator/index.js';
 
+export { rejection } from '../support/rejection.js';
+
 /** The real identity client pointed at the emulator; one attempt, so faults are seen as they are. */
 export function identityClient(
   emulator: Emulator,
@@ -146,14 +148,4 @@ export function createUserRequest(body: unknown, headers: Record<string, string>
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   };
-}
-
-/** The rejection of a promise, to assert on its class and fields; fails if the promise resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
 }

@@ -12,6 +12,7 @@ import { BadRequestException } from '../../src/index.js';
 import { namespaceClients } from '../../src/namespaces.js';
 import type { Operation } from '../../src/operations/operation.js';
 import { EMPTY_ANSWER, useLoopback } from '../support/loopback.js';
+import { rejection } from '../support/rejection.js';
 import { answerReads, exampleInput, invalidCases, lowerCamel, SERVED_OPERATIONS } from '../support/shapes.js';
 
 const loopback = useLoopback();
@@ -24,15 +25,6 @@ function shimFunction(operation: Operation): Call {
   if (typeof fn !== 'function')
     throw new Error(`chime-identity-shim exports no ${lowerCamel(operation.name)}`);
   return fn as Call;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail, it succeeded');
 }
 
 describe.each(SERVED_OPERATIONS.map((operation) => [operation.name, operation] as const))(

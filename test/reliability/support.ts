@@ -7,6 +7,8 @@ import { Readable } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { type HttpRequest, HttpResponse } from '@smithy/protocol-http';
 
+export { rejection } from '../support/rejection.js';
+
 /**
  * The seed of a randomised test: `RELIABILITY_SEED` when set (to replay a run), a fresh one
  * otherwise. Printed either way, so any run can be replayed.
@@ -29,16 +31,6 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-}
-
-/** The promise's rejection reason; fails if it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 /** One request as the SDK handed it to its request handler, after endpoint resolution and signing. */

@@ -7,6 +7,7 @@ import * as Pinned from 'legacy-chime';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chimeIdentityMigration, type ShimEvent, type ShimOptions } from '../../src/index.js';
 import { EMULATOR_CREDENTIALS, RecordingHandler, useEmulator } from '../support/emulator.js';
+import { rejection } from '../support/rejection.js';
 import { LAMBDA_ARN, runVoiceFlow, VOICE_FLOW_OPERATIONS } from '../support/voice-flow.js';
 
 const emulator = useEmulator();
@@ -31,15 +32,6 @@ function pinnedClient(options: ShimOptions) {
   const surface = (operation: string, input: object) =>
     client.send(new commands[`${operation}Command`]!(input));
   return { client, surface, sent: requestHandler.sent, events };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('Surfaces 2, every removed operation: the plugin reroutes the pinned client’s own voice commands', () => {

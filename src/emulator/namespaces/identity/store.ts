@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { emulatorError } from '../../errors.js';
 import type { EmulatorAppInstance, EmulatorUser } from '../../types.js';
-import { Sequence } from '../pagination.js';
+import { NamespaceStore } from '../store.js';
 import type { Tag, TagStore } from '../tags.js';
 import { appInstanceArn, appInstanceUserArn } from './arn.js';
 
@@ -80,24 +80,16 @@ export interface StoreLimits {
 /** Most tags per resource: the identity model's `TagList` maximum. */
 export const MAX_TAGS = 50;
 
-export class IdentityStore {
-  readonly #accountId: string;
+export class IdentityStore extends NamespaceStore {
   readonly #limits: StoreLimits;
-  readonly #tags: TagStore;
   readonly #appInstances = new Map<string, StoredAppInstance>();
   /** `${region}\n${token}` -> the app instance that token created. */
   readonly #appInstancesByToken = new Map<string, StoredAppInstance>();
-  readonly #sequence = new Sequence();
   #userCount = 0;
 
   constructor(accountId: string, limits: StoreLimits, tags: TagStore) {
-    this.#accountId = accountId;
+    super(accountId, tags);
     this.#limits = limits;
-    this.#tags = tags;
-  }
-
-  get accountId(): string {
-    return this.#accountId;
   }
 
   appInstance(arn: string): StoredAppInstance | undefined {
@@ -129,13 +121,13 @@ export class IdentityStore {
       );
     }
     const instance: StoredAppInstance = {
-      arn: appInstanceArn(input.region, this.#accountId, randomUUID()),
+      arn: appInstanceArn(input.region, this.accountId, randomUUID()),
       region: input.region,
       name: input.name,
       metadata: input.metadata,
       created: input.now,
       updated: input.now,
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
       token: input.token,
       fingerprint: input.fingerprint,
       users: new Map(),
@@ -143,7 +135,7 @@ export class IdentityStore {
       admins: new Map(),
       retention: undefined,
     };
-    this.#tags.tag(instance.arn, input.tags, MAX_TAGS);
+    this.tags.tag(instance.arn, input.tags, MAX_TAGS);
     this.#appInstances.set(instance.arn, instance);
     this.#appInstancesByToken.set(`${input.region}\n${input.token}`, instance);
     return instance;
@@ -157,7 +149,7 @@ export class IdentityStore {
       this.#appInstancesByToken.delete(`${instance.region}\n${instance.token}`);
     }
     this.#userCount -= instance.users.size;
-    this.#tags.forget(instance.arn);
+    this.tags.forget(instance.arn);
   }
 
   addUser(
@@ -189,11 +181,11 @@ export class IdentityStore {
       expirationSettings: input.expirationSettings,
       created: input.now,
       updated: input.now,
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
       token: input.token,
       fingerprint: input.fingerprint,
     };
-    this.#tags.tag(user.arn, input.tags, MAX_TAGS);
+    this.tags.tag(user.arn, input.tags, MAX_TAGS);
     instance.users.set(user.userId, user);
     instance.usersByToken.set(user.token, user);
     this.#userCount++;
@@ -223,12 +215,12 @@ export class IdentityStore {
     // The token goes with the user: a replay after a delete creates the user again.
     if (instance.usersByToken.get(user.token) === user) instance.usersByToken.delete(user.token);
     instance.admins.delete(user.arn);
-    this.#tags.forget(user.arn);
+    this.tags.forget(user.arn);
     this.#userCount--;
   }
 
   addAdmin(instance: StoredAppInstance, arn: string, now: number): StoredAdmin {
-    const admin: StoredAdmin = { arn, created: now, seq: this.#sequence.next() };
+    const admin: StoredAdmin = { arn, created: now, seq: this.sequence.next() };
     instance.admins.set(arn, admin);
     return admin;
   }
@@ -264,7 +256,7 @@ export class IdentityStore {
   }
 
   #toUserView(user: StoredUser): EmulatorUser {
-    const tags = this.#tags.list(user.arn);
+    const tags = this.tags.list(user.arn);
     return Object.freeze({
       AppInstanceUserArn: user.arn,
       AppInstanceUserId: user.userId,

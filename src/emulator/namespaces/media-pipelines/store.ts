@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { emulatorError } from '../../errors.js';
-import { Sequence } from '../pagination.js';
-import type { Tag, TagStore } from '../tags.js';
+import { NamespaceStore } from '../store.js';
+import type { Tag } from '../tags.js';
 
 /**
  * Chime SDK Media Pipelines's state (moto's `models`): media capture pipelines. Handlers own the
@@ -50,27 +50,11 @@ export const MAX_PIPELINES = 10_000;
 /** Most tags per pipeline: the media pipelines model's `TagList` maximum. */
 export const MAX_TAGS = 200;
 
-export class MediaPipelinesStore {
-  readonly #accountId: string;
-  readonly #tags: TagStore;
-  readonly #seq = new Sequence();
+export class MediaPipelinesStore extends NamespaceStore {
   /** By MediaPipelineId (a UUID), in creation order. */
   readonly #pipelines = new Map<string, StoredCapturePipeline>();
   /** By `<region> <ClientRequestToken>`. */
   readonly #byToken = new Map<string, StoredCapturePipeline>();
-
-  constructor(accountId: string, tags: TagStore) {
-    this.#accountId = accountId;
-    this.#tags = tags;
-  }
-
-  get accountId(): string {
-    return this.#accountId;
-  }
-
-  get tags(): TagStore {
-    return this.#tags;
-  }
 
   /** The pipeline with this id in this Region, or `undefined`. */
   pipeline(region: string, mediaPipelineId: string): StoredCapturePipeline | undefined {
@@ -81,7 +65,7 @@ export class MediaPipelinesStore {
   /** The pipeline an ARN names (`arn:aws:chime:<region>:<account>:media-pipeline/<id>`), or `undefined`. */
   pipelineByArn(arn: string): StoredCapturePipeline | undefined {
     const match = /^arn:aws:chime:([a-z0-9-]+):(\d{12}):media-pipeline\/([^/]+)$/.exec(arn);
-    if (!match || match[2] !== this.#accountId) return undefined;
+    if (!match || match[2] !== this.accountId) return undefined;
     return this.pipeline(match[1]!, match[3]!);
   }
 
@@ -117,7 +101,7 @@ export class MediaPipelinesStore {
       );
     }
     const mediaPipelineId = randomUUID();
-    const arn = `arn:aws:chime:${options.region}:${this.#accountId}:media-pipeline/${mediaPipelineId}`;
+    const arn = `arn:aws:chime:${options.region}:${this.accountId}:media-pipeline/${mediaPipelineId}`;
     const pipeline: StoredCapturePipeline = {
       mediaPipelineId,
       arn,
@@ -127,12 +111,12 @@ export class MediaPipelinesStore {
       status: 'Initializing',
       created: options.now,
       updated: options.now,
-      seq: this.#seq.next(),
+      seq: this.sequence.next(),
       token: options.token,
       fingerprint: options.fingerprint,
     };
     // Tags first: a refused tag list leaves no pipeline behind.
-    this.#tags.tag(arn, options.request.Tags, MAX_TAGS);
+    this.tags.tag(arn, options.request.Tags, MAX_TAGS);
     this.#pipelines.set(mediaPipelineId, pipeline);
     this.#byToken.set(`${options.region} ${options.token}`, pipeline);
     return pipeline;
@@ -149,7 +133,7 @@ export class MediaPipelinesStore {
   deletePipeline(pipeline: StoredCapturePipeline): void {
     this.#pipelines.delete(pipeline.mediaPipelineId);
     this.#byToken.delete(`${pipeline.region} ${pipeline.token}`);
-    this.#tags.forget(pipeline.arn);
+    this.tags.forget(pipeline.arn);
   }
 
   /** A meeting ended: the pipelines capturing it stop (and stay readable, as `Stopped`). */

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Sequence } from '../pagination.js';
-import type { Tag, TagStore } from '../tags.js';
+import { NamespaceStore } from '../store.js';
+import type { Tag } from '../tags.js';
 import { meetingsError } from './errors.js';
 
 /**
@@ -81,27 +81,11 @@ export const MAX_ATTENDEES = 250;
 /** Most tags per meeting: the meetings model's `TagList` maximum. */
 export const MAX_TAGS = 50;
 
-export class MeetingsStore {
-  readonly #accountId: string;
-  readonly #tags: TagStore;
-  readonly #seq = new Sequence();
+export class MeetingsStore extends NamespaceStore {
   /** By MeetingId (a UUID, unique across Regions). */
   readonly #meetings = new Map<string, StoredMeeting>();
   /** By `<region> <ClientRequestToken>`. */
   readonly #byToken = new Map<string, StoredMeeting>();
-
-  constructor(accountId: string, tags: TagStore) {
-    this.#accountId = accountId;
-    this.#tags = tags;
-  }
-
-  get accountId(): string {
-    return this.#accountId;
-  }
-
-  get tags(): TagStore {
-    return this.#tags;
-  }
 
   /** The meeting with this id in this control Region, or `undefined`. */
   meeting(region: string, meetingId: string): StoredMeeting | undefined {
@@ -124,7 +108,7 @@ export class MeetingsStore {
       throw meetingsError('LimitExceededException', `The emulator holds at most ${MAX_MEETINGS} meetings.`);
     }
     const meetingId = randomUUID();
-    const arn = `arn:aws:chime:${options.region}:${this.#accountId}:meeting/${meetingId}`;
+    const arn = `arn:aws:chime:${options.region}:${this.accountId}:meeting/${meetingId}`;
     const meeting: StoredMeeting = {
       meetingId,
       arn,
@@ -132,7 +116,7 @@ export class MeetingsStore {
       request: options.request,
       mediaPlacement: loopbackMediaPlacement(meetingId),
       created: options.now,
-      seq: this.#seq.next(),
+      seq: this.sequence.next(),
       token: options.token,
       fingerprint: options.fingerprint,
       attendees: new Map(),
@@ -140,7 +124,7 @@ export class MeetingsStore {
       transcription: undefined,
     };
     // Tags first: a refused tag list leaves no meeting behind.
-    this.#tags.tag(arn, options.request.Tags, MAX_TAGS);
+    this.tags.tag(arn, options.request.Tags, MAX_TAGS);
     this.#meetings.set(meetingId, meeting);
     this.#byToken.set(`${options.region} ${options.token}`, meeting);
     return meeting;
@@ -150,7 +134,7 @@ export class MeetingsStore {
   deleteMeeting(meeting: StoredMeeting): void {
     this.#meetings.delete(meeting.meetingId);
     this.#byToken.delete(`${meeting.region} ${meeting.token}`);
-    this.#tags.forget(meeting.arn);
+    this.tags.forget(meeting.arn);
   }
 
   addAttendee(meeting: StoredMeeting, externalUserId: string, capabilities: Capabilities): StoredAttendee {
@@ -160,7 +144,7 @@ export class MeetingsStore {
       // Opaque to the client; 64 characters, within the models' 2-2048.
       joinToken: randomBytes(48).toString('base64url'),
       capabilities,
-      seq: this.#seq.next(),
+      seq: this.sequence.next(),
     };
     meeting.attendees.set(attendee.attendeeId, attendee);
     meeting.attendeesByExternalUserId.set(externalUserId, attendee);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { emulatorError } from '../../errors.js';
-import { Sequence } from '../pagination.js';
-import type { Tag, TagStore } from '../tags.js';
+import { NamespaceStore } from '../store.js';
+import type { Tag } from '../tags.js';
 import { channelArn } from './arn.js';
 
 /**
@@ -118,29 +118,13 @@ export interface StreamingConfiguration {
   readonly ResourceArn: string;
 }
 
-export class MessagingStore {
-  readonly #accountId: string;
-  readonly #tags: TagStore;
+export class MessagingStore extends NamespaceStore {
   readonly #channels = new Map<string, StoredChannel>();
   /** `${appInstanceArn}\n${token}` -> the channel that token created. */
   readonly #channelsByToken = new Map<string, StoredChannel>();
   readonly #streaming = new Map<string, readonly StreamingConfiguration[]>();
-  readonly #sequence = new Sequence();
   #messageCount = 0;
   #roleCount = 0;
-
-  constructor(accountId: string, tags: TagStore) {
-    this.#accountId = accountId;
-    this.#tags = tags;
-  }
-
-  get accountId(): string {
-    return this.#accountId;
-  }
-
-  get tags(): TagStore {
-    return this.#tags;
-  }
 
   channel(arn: string): StoredChannel | undefined {
     return this.#channels.get(arn);
@@ -191,7 +175,7 @@ export class MessagingStore {
       created: input.now,
       updated: input.now,
       lastMessage: undefined,
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
       token: input.token,
       fingerprint: input.fingerprint,
       elastic: input.elastic,
@@ -202,7 +186,7 @@ export class MessagingStore {
       messages: new Map(),
       messagesByToken: new Map(),
     };
-    this.#tags.tag(channel.arn, input.tags, MAX_TAGS);
+    this.tags.tag(channel.arn, input.tags, MAX_TAGS);
     this.#channels.set(channel.arn, channel);
     this.#channelsByToken.set(`${input.appInstanceArn}\n${input.token}`, channel);
     return channel;
@@ -216,7 +200,7 @@ export class MessagingStore {
     if (this.#channelsByToken.get(tokenKey) === channel) this.#channelsByToken.delete(tokenKey);
     this.#messageCount -= channel.messages.size;
     this.#roleCount -= channel.memberships.size + channel.moderators.size + channel.bans.size;
-    this.#tags.forget(channel.arn);
+    this.tags.forget(channel.arn);
   }
 
   #reserveRole(): void {
@@ -251,7 +235,7 @@ export class MessagingStore {
       created: input.now,
       updated: input.now,
       readMarker: undefined,
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
     };
     channel.memberships.set(input.arn, membership);
     return membership;
@@ -282,7 +266,7 @@ export class MessagingStore {
       userSeq: input.userSeq,
       by: input.by,
       created: input.now,
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
     };
     roles.set(input.arn, role);
     return role;
@@ -310,7 +294,7 @@ export class MessagingStore {
     const message: StoredMessage = {
       ...input,
       messageId: randomUUID(),
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
       updated: input.created,
       lastEdited: undefined,
       redacted: false,
@@ -331,7 +315,7 @@ export class MessagingStore {
 
   /** A sequence position for an item that is not stored (a non-persistent message). */
   nextSeq(): number {
-    return this.#sequence.next();
+    return this.sequence.next();
   }
 
   streamingConfigurations(appInstanceArn: string): readonly StreamingConfiguration[] | undefined {

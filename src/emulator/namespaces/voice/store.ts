@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { emulatorError } from '../../errors.js';
-import { Sequence } from '../pagination.js';
-import type { Tag, TagStore } from '../tags.js';
+import { NamespaceStore } from '../store.js';
+import type { Tag } from '../tags.js';
 import {
   outboundHostName,
   type PhoneNumberAssociation,
@@ -35,10 +35,7 @@ export const MAX_PER_KIND = 10_000;
  * sessions. Handlers own the rules (conflicts, what must exist); the store holds the data and the
  * size limits. Resources live in the region whose endpoint created them.
  */
-export class VoiceStore {
-  readonly #accountId: string;
-  readonly #tags: TagStore;
-  readonly #sequence = new Sequence();
+export class VoiceStore extends NamespaceStore {
   readonly #voiceConnectors = new Map<string, StoredVoiceConnector>();
   readonly #groups = new Map<string, StoredVoiceConnectorGroup>();
   readonly #sipMediaApplications = new Map<string, StoredSipMediaApplication>();
@@ -48,19 +45,6 @@ export class VoiceStore {
   #proxySessionCount = 0;
   #proxyNumbersIssued = 0;
   #callCount = 0;
-
-  constructor(accountId: string, tags: TagStore) {
-    this.#accountId = accountId;
-    this.#tags = tags;
-  }
-
-  get accountId(): string {
-    return this.#accountId;
-  }
-
-  get tags(): TagStore {
-    return this.#tags;
-  }
 
   // Voice Connectors ---------------------------------------------------------------------------
 
@@ -94,7 +78,7 @@ export class VoiceStore {
     const id = voiceId(22);
     const connector: StoredVoiceConnector = {
       id,
-      arn: voiceArn(input.region, this.#accountId, 'vc', id),
+      arn: voiceArn(input.region, this.accountId, 'vc', id),
       region: input.region,
       awsRegion: input.awsRegion,
       name: input.name,
@@ -103,7 +87,7 @@ export class VoiceStore {
       outboundHostName: outboundHostName(id),
       created: input.now,
       updated: input.now,
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
       origination: undefined,
       termination: undefined,
       credentials: new Set(),
@@ -113,7 +97,7 @@ export class VoiceStore {
       proxy: undefined,
       proxySessions: new Map(),
     };
-    this.#tags.tag(connector.arn, input.tags, MAX_TAGS);
+    this.tags.tag(connector.arn, input.tags, MAX_TAGS);
     this.#voiceConnectors.set(id, connector);
     return connector;
   }
@@ -123,7 +107,7 @@ export class VoiceStore {
     if (this.#voiceConnectors.get(connector.id) !== connector) return;
     this.#voiceConnectors.delete(connector.id);
     this.#proxySessionCount -= connector.proxySessions.size;
-    this.#tags.forget(connector.arn);
+    this.tags.forget(connector.arn);
   }
 
   // Voice Connector groups ---------------------------------------------------------------------
@@ -153,13 +137,13 @@ export class VoiceStore {
     const id = voiceId(21);
     const group: StoredVoiceConnectorGroup = {
       id,
-      arn: voiceArn(input.region, this.#accountId, 'vcg', id),
+      arn: voiceArn(input.region, this.accountId, 'vcg', id),
       region: input.region,
       name: input.name,
       items: input.items,
       created: input.now,
       updated: input.now,
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
     };
     this.#groups.set(id, group);
     return group;
@@ -168,7 +152,7 @@ export class VoiceStore {
   deleteGroup(group: StoredVoiceConnectorGroup): void {
     if (this.#groups.get(group.id) !== group) return;
     this.#groups.delete(group.id);
-    this.#tags.forget(group.arn);
+    this.tags.forget(group.arn);
   }
 
   // Phone number associations ------------------------------------------------------------------
@@ -207,7 +191,7 @@ export class VoiceStore {
       id: randomUUID(),
       voiceConnectorId: connector.id,
       updated: input.created,
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
     };
     connector.proxySessions.set(session.id, session);
     this.#proxySessionCount++;
@@ -249,18 +233,18 @@ export class VoiceStore {
     const id = randomUUID();
     const application: StoredSipMediaApplication = {
       id,
-      arn: voiceArn(input.region, this.#accountId, 'sma', id),
+      arn: voiceArn(input.region, this.accountId, 'sma', id),
       region: input.region,
       awsRegion: input.awsRegion,
       name: input.name,
       endpoints: input.endpoints,
       created: input.now,
       updated: input.now,
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
       logging: undefined,
       calls: new Map(),
     };
-    this.#tags.tag(application.arn, input.tags, MAX_TAGS);
+    this.tags.tag(application.arn, input.tags, MAX_TAGS);
     this.#sipMediaApplications.set(id, application);
     return application;
   }
@@ -269,7 +253,7 @@ export class VoiceStore {
     if (this.#sipMediaApplications.get(application.id) !== application) return;
     this.#sipMediaApplications.delete(application.id);
     this.#callCount -= application.calls.size;
-    this.#tags.forget(application.arn);
+    this.tags.forget(application.arn);
   }
 
   /** A new call transaction of the SIP media application. */
@@ -318,7 +302,7 @@ export class VoiceStore {
       targets: input.targets,
       created: input.now,
       updated: input.now,
-      seq: this.#sequence.next(),
+      seq: this.sequence.next(),
     };
     this.#sipRules.set(rule.id, rule);
     return rule;
