@@ -3,7 +3,7 @@
 // the times on stdout as one JSON line, exit. The packages are resolved as a user's program
 // resolves them (`chime-identity-shim` through package.json `exports`, by self-reference).
 //
-//   node bench/cold-start-child.mjs identity|dropIn|function
+//   node bench/cold-start-child.mjs identity|dropIn|function|messagingAfterIdentity
 // with CHIME_BENCH_ENDPOINT, CHIME_BENCH_ARN, CHIME_BENCH_USER_ID in the environment.
 
 const loadStartedMs = performance.now();
@@ -45,11 +45,28 @@ const PROGRAMS = {
     const output = await createAppInstanceUser(input, { identityConfig: config });
     return { loadedMs, output, done: () => {} };
   },
+  /** The function entry's first identity call, then two messaging calls: the first loads the family. */
+  async messagingAfterIdentity() {
+    const { createAppInstanceUser, createChannel } = await import('chime-identity-shim/function');
+    const loadedMs = performance.now();
+    const output = await createAppInstanceUser(input, { identityConfig: config });
+    const channel = (n) =>
+      createChannel(
+        { AppInstanceArn: input.AppInstanceArn, Name: `cold ${n}`, ChimeBearer: output.AppInstanceUserArn },
+        { identityConfig: config },
+      );
+    const started = performance.now();
+    await channel(1);
+    const firstFamilyCallMs = performance.now() - started;
+    await channel(2);
+    const warmFamilyCallMs = performance.now() - started - firstFamilyCallMs;
+    return { loadedMs, output, done: () => {}, extra: { firstFamilyCallMs, warmFamilyCallMs } };
+  },
 };
 
 const program = PROGRAMS[variant];
 if (!program) throw new Error(`unknown variant ${variant}`);
-const { loadedMs, output, done } = await program();
+const { loadedMs, output, done, extra } = await program();
 const firstCallMs = performance.now();
 const cpu = process.cpuUsage(); // since the process started, every thread
 if (!output.AppInstanceUserArn?.endsWith(`/user/${input.AppInstanceUserId}`)) {
@@ -65,5 +82,6 @@ process.stdout.write(
     callMs: firstCallMs - loadedMs,
     firstCallMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    ...extra,
   })}\n`,
 );

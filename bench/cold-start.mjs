@@ -91,6 +91,36 @@ export async function runColdStartBench({ runs = 15, variants = COLD_START_VARIA
   }
 }
 
+/**
+ * Figure 4b: the first call of a family other than identity's, in a fresh process after an
+ * identity call through the function entry (`createChannel`: it loads the messaging client and
+ * the messaging part of the table), against a second such call.
+ * @returns summaries of `firstFamilyCallMs` and `warmFamilyCallMs` over the runs
+ */
+export async function runFirstFamilyCallBench({ runs = 15 } = {}) {
+  const emulator = await startEmulatorProcess();
+  try {
+    const appInstanceArn = await emulator.createAppInstance();
+    const measurements = [];
+    for (let n = -1; n < runs; n++) {
+      const measurement = await runChild(
+        { root: ROOT, variant: 'messagingAfterIdentity' },
+        { endpoint: emulator.endpoint, appInstanceArn, userId: `family.${process.pid}.${n + 1}` },
+      );
+      if (n >= 0) measurements.push(measurement); // the first run warms the file cache
+    }
+    const pick = (key) => roundAll(summarize(measurements.map((m) => m[key])));
+    return {
+      unit: 'ms',
+      runs,
+      firstFamilyCallMs: pick('firstFamilyCallMs'),
+      warmFamilyCallMs: pick('warmFamilyCallMs'),
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
 /** One cold start of `variant` (the child's) in the checkout at `root`. */
 function runChild({ root, variant }, { endpoint, appInstanceArn, userId }) {
   return new Promise((resolve, reject) => {

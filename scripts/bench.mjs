@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUNDLE_GOAL, runBundleBench } from '../bench/bundle.mjs';
 import { CALLS_GOAL, runCallsBench } from '../bench/calls.mjs';
-import { COLD_START_GOAL, runColdStartBench } from '../bench/cold-start.mjs';
+import { COLD_START_GOAL, runColdStartBench, runFirstFamilyCallBench } from '../bench/cold-start.mjs';
 import { CONCURRENCY_GOAL, runConcurrencyBench } from '../bench/concurrency.mjs';
 import { MEMORY_GOAL_MB, runMemoryBench } from '../bench/memory.mjs';
 import { runOverheadBench } from '../bench/overhead.mjs';
@@ -34,6 +34,7 @@ const COLD_START_GROWTH_GOAL = 1.02;
 const PARTS = [
   'bundle',
   'cold-start',
+  'first-family-call',
   'overhead',
   'calls',
   'concurrency',
@@ -119,6 +120,7 @@ function options() {
 const RUNNERS = {
   bundle: () => runBundleBench(),
   'cold-start': (preset) => runColdStartBench(preset.coldStart),
+  'first-family-call': (preset) => runFirstFamilyCallBench({ runs: preset.coldStart.runs }),
   overhead: (preset) => runOverheadBench(preset.overhead),
   calls: (preset) => runCallsBench(preset.calls),
   concurrency: (preset) => runConcurrencyBench(preset.concurrency),
@@ -291,6 +293,17 @@ function figures(parts) {
         cold.cpuRatios[name],
       );
     }
+  }
+  const family = parts['first-family-call'];
+  if (family && !family.error) {
+    rows.push({
+      id: 'firstFamilyCall',
+      label: '4b. first messaging call after identity (loads the family), function entry',
+      unit: 'ms',
+      value: family.firstFamilyCallMs.median,
+      reference: family.warmFamilyCallMs.median,
+      note: `the next call: ${family.warmFamilyCallMs.median} ms`,
+    });
   }
   const { bundle } = parts;
   if (bundle && !bundle.error) {
