@@ -114,6 +114,51 @@ describe('Configuration: every option is checked where it is given; the message 
       '.identityClient must be a ChimeSDKIdentityClient or a function of the region',
     ],
     ['onEvent not a function', { onEvent: 'log' }, '.onEvent must be a function, got string'],
+    [
+      'defaultRegion with a host in it',
+      { defaultRegion: 'us-east-1.evil.com' },
+      ".defaultRegion must be a plain AWS region name such as 'us-east-1', got 'us-east-1.evil.com'",
+    ],
+    [
+      'defaultRegion as a number',
+      { defaultRegion: 1 },
+      ".defaultRegion must be a plain AWS region name such as 'us-east-1', got '1'",
+    ],
+    [
+      'defaultRegion outside regions',
+      { regions: ['eu-central-1', 'eu-west-1'], defaultRegion: 'us-east-1' },
+      ".defaultRegion 'us-east-1' must be one of regions [eu-central-1, eu-west-1]",
+    ],
+    ...[
+      ['chimeBearer as a user id, not an ARN', 'user-1'],
+      ['chimeBearer as a number', 42],
+    ].map(([what, chimeBearer]): [string, unknown, string] => [
+      what as string,
+      { chimeBearer },
+      '.chimeBearer must be the ARN of an AppInstanceUser or AppInstanceBot (arn:aws:chime:<region>:<account>:app-instance/<id>/user/<id>)',
+    ]),
+    ['clients as an array', { clients: [identityClient] }, '.clients must be an object of clients by family'],
+    ['clients null', { clients: null }, '.clients must be an object of clients by family'],
+    [
+      'clients as a function',
+      { clients: () => identityClient },
+      '.clients must be an object of clients by family',
+    ],
+    [
+      'clients naming what is not a family',
+      { clients: { chat: identityClient } },
+      '.clients.chat is not a family (identity, messaging, meetings, voice, mediaPipelines)',
+    ],
+    [
+      'a family client without send',
+      { clients: { messaging: {} } },
+      '.clients.messaging must be a client of the family or a function of the region',
+    ],
+    [
+      'a family client null',
+      { clients: { voice: null } },
+      '.clients.voice must be a client of the family or a function of the region',
+    ],
   ])('%s', (_case, options, problem) => {
     expect(configurationMessage(() => client(options))).toBe(`new ChimeClient({ migration })${problem}`);
     expect(configurationMessage(() => configureChimeIdentityShim(options as ShimOptions))).toBe(
@@ -132,6 +177,9 @@ describe('Configuration: every option accepts its valid values', () => {
     identityConfig: { maxAttempts: 2 },
     identityClient: () => identityClient,
     onEvent: () => undefined,
+    defaultRegion: 'eu-central-1',
+    chimeBearer: 'arn:aws:chime:eu-central-1:111122223333:app-instance/abc/user/admin',
+    clients: { identity: identityClient, messaging: () => identityClient, voice: undefined },
   });
 
   it.each(['identity', 'legacy'] as const)('every option at once, with defaultRoute %s', (defaultRoute) => {
@@ -190,5 +238,26 @@ describe('Configuration: defaultRoute and serviceVersion reach the route decisio
     expect(await eventOf({ route })).toMatchObject({ route: 'legacy', reason: 'plan:serviceVersion' });
     configureChimeIdentityShim({ serviceVersion: '2.1.0' });
     expect(await eventOf({ route })).toMatchObject(bucket);
+  });
+});
+
+describe('Configuration: an injected client given process-wide serves calls whose own options name none', () => {
+  const input = {
+    AppInstanceArn: 'arn:aws:chime:us-east-1:111122223333:app-instance/abc',
+    AppInstanceUserId: 'user-1',
+    Name: 'Ada',
+  };
+
+  it.each<[string, ShimOptions]>([
+    ['identityClient', { identityClient }],
+    ['clients.identity', { clients: { identity: identityClient } }],
+  ])('process-wide %s, per-call options without one (or with it undefined)', async (_option, processWide) => {
+    configureChimeIdentityShim(processWide);
+    for (const perCall of [{}, { identityClient: undefined }, { clients: { identity: undefined } }]) {
+      await expect(createAppInstanceUser(input, perCall)).resolves.toMatchObject({
+        AppInstanceUserArn: 'arn:created',
+      });
+    }
+    expect(identity.calls()).toHaveLength(3);
   });
 });
