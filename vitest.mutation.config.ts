@@ -53,7 +53,7 @@ const CURRENT = [
   'test/table/table.test.ts',
   // The one path's events, tokens, surfaces and rollout; the model module and the optional
   // peers' loading on their own; the secret canaries and the ARN corpus.
-  'test/core/{events,token,surfaces,rollout,model,namespaces}.test.ts',
+  'test/core/{events,token,surfaces,rollout,model,namespaces,translations}.test.ts',
   'test/reliability/{secrets,arn-corpus}.test.ts',
 ];
 
