@@ -11,6 +11,7 @@ const exec = promisify(execFile);
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
 const MARK = '@@loaded@@';
+const END = '@@end@@';
 
 export interface Probe {
   /** The URL of every module the process loaded, and every CommonJS file it required. */
@@ -42,11 +43,16 @@ export async function modulesLoadedBy(body: string, args: readonly string[] = []
     register(hooks, { data: { port: port2 }, transferList: [port2] });
     const require = createRequire(import.meta.url);
     const [root, ...args] = process.argv.slice(2);
+    // Written as the process exits (a synchronous write to a pipe on Linux): after whatever the
+    // body started and did not await (the CLI runs its command after its module has loaded).
+    process.on('exit', () => {
+      process.stdout.write('\\n${MARK}' + JSON.stringify([...loaded, ...Object.keys(require.cache)]) + '${END}');
+    });
     try {
       ${body}
     } finally {
+      // The resolve hook reports from its own thread: let its last messages arrive.
       await new Promise((resolve) => setTimeout(resolve, 500));
-      process.stdout.write('\\n${MARK}' + JSON.stringify([...loaded, ...Object.keys(require.cache)]));
     }
   `,
   );
@@ -57,6 +63,7 @@ export async function modulesLoadedBy(body: string, args: readonly string[] = []
     ({ stdout, stderr }) => ({ stdout, stderr, code: 0 }),
     (error: { stdout: string; stderr: string; code: number }) => error,
   );
-  const loaded = JSON.parse(stdout.slice(stdout.lastIndexOf(MARK) + MARK.length)) as string[];
+  const start = stdout.lastIndexOf(MARK) + MARK.length;
+  const loaded = JSON.parse(stdout.slice(start, stdout.indexOf(END, start))) as string[];
   return { loaded, code, stderr };
 }
