@@ -391,12 +391,27 @@ const BatchCreateChannelMembership: Handler<
   };
 };
 
+/** The role `arn` still holds in one of a channel's role maps, or a NotFoundException saying `absent`. */
+function roleOf<T extends StoredRole>(
+  context: HandlerContext<unknown>,
+  caller: Caller,
+  roles: ReadonlyMap<string, T>,
+  arn: string,
+  absent: string,
+): T {
+  const role = roles.get(arn);
+  if (!current(caller.instance, role)) throw missing(context, absent);
+  return role!;
+}
+
 function membershipOf(context: HandlerContext<unknown>, channel: StoredChannel, caller: Caller, arn: string) {
-  const membership = channel.memberships.get(arn);
-  if (!current(caller.instance, membership)) {
-    throw missing(context, `${arn} is not a member of channel ${channel.arn}.`);
-  }
-  return membership!;
+  return roleOf(
+    context,
+    caller,
+    channel.memberships,
+    arn,
+    `${arn} is not a member of channel ${channel.arn}.`,
+  );
 }
 
 /** GET /channels/{ChannelArn}/memberships/{MemberArn} -> 200 `{ ChannelMembership }`; no such member: NotFoundException. */
@@ -468,11 +483,13 @@ const CreateChannelModerator: Handler<OnChannel & { ChannelModeratorArn: string 
 };
 
 function moderatorOf(context: HandlerContext<unknown>, channel: StoredChannel, caller: Caller, arn: string) {
-  const moderator = channel.moderators.get(arn);
-  if (!current(caller.instance, moderator)) {
-    throw missing(context, `${arn} is not a moderator of channel ${channel.arn}.`);
-  }
-  return moderator!;
+  return roleOf(
+    context,
+    caller,
+    channel.moderators,
+    arn,
+    `${arn} is not a moderator of channel ${channel.arn}.`,
+  );
 }
 
 /** GET /channels/{ChannelArn}/moderators/{ChannelModeratorArn} -> 200 `{ ChannelModerator }`; not a moderator: NotFoundException. */
@@ -544,10 +561,7 @@ const CreateChannelBan: Handler<OnChannel & { MemberArn: string }> = (context) =
 };
 
 function banOf(context: HandlerContext<unknown>, channel: StoredChannel, caller: Caller, arn: string) {
-  const ban = channel.bans.get(arn);
-  if (!current(caller.instance, ban))
-    throw missing(context, `${arn} is not banned from channel ${channel.arn}.`);
-  return ban!;
+  return roleOf(context, caller, channel.bans, arn, `${arn} is not banned from channel ${channel.arn}.`);
 }
 
 /** GET /channels/{ChannelArn}/bans/{MemberArn} -> 200 `{ ChannelBan }`, for moderators and admins; no such ban: NotFoundException. */
