@@ -7,6 +7,12 @@ import { defineConfig } from 'vitest/config';
  *   `legacy-chime` alias), as in a service pinned to it: the shim's own imports of the peer
  *   resolve there too, so `instanceof` is checked against the classes that service really has.
  */
+/**
+ * `@aws-sdk/client-chime` and its subpaths (its package.json, read by the version guard) resolved
+ * to the real 3.699.0 package, installed as the `legacy-chime` alias.
+ */
+export const PINNED_CHIME = { find: /^@aws-sdk\/client-chime(?=\/|$)/, replacement: 'legacy-chime' };
+
 export default defineConfig({
   test: {
     testTimeout: 20_000,
@@ -23,8 +29,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        // `@aws-sdk/client-chime` and its subpaths (its package.json, read by the version guard).
-        resolve: { alias: [{ find: /^@aws-sdk\/client-chime(?=\/|$)/, replacement: 'legacy-chime' }] },
+        resolve: { alias: [PINNED_CHIME] },
         test: { name: 'sdk-3.699', include: ['test/sdk-3.699/**/*.test.ts', 'test/core/**/*.test.ts'] },
       },
     ],

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { experimental_getRunnerTask, type Reporter } from 'vitest/node';
+import { PINNED_CHIME } from './vitest.config.js';
 
 /**
  * A test file that cannot even be imported counts as one failed test. Stryker's vitest runner
@@ -89,7 +90,7 @@ export default defineConfig({
         // The plugin on the real 3.699 client: the one caller whose legacy route is its own
         // command path (the pipeline's `nativeLegacy`). As in vitest.config.ts.
         extends: true,
-        resolve: { alias: [{ find: /^@aws-sdk\/client-chime(?=\/|$)/, replacement: 'legacy-chime' }] },
+        resolve: { alias: [PINNED_CHIME] },
         test: { name: 'sdk-3.699', include: ['test/sdk-3.699/plugin*.test.ts'] },
       },
     ],
